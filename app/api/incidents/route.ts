@@ -1,0 +1,10 @@
+import { handleErrors, jsonResponse, parseOrThrow } from "@/lib/http";
+import { listIncidents } from "@/lib/incidents/list-incidents";
+import { ZIncidentListQuery } from "@/lib/incidents/schemas";
+
+// GET /api/incidents?status=open&limit=100 — newest first.
+export const GET = handleErrors(async (request: Request) => {
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const query = parseOrThrow(ZIncidentListQuery, params);
+  return jsonResponse({ incidents: await listIncidents(query) });
+});

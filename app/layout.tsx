@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Faultline", template: "%s · Faultline" },
+  description: "Incident response: correlated alerts, blast radius, root-cause hypotheses.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <header className="topbar">
+          <Link href="/incidents" className="brand">
+            Faultline
+          </Link>
+          <nav>
+            <Link href="/incidents">Incidents</Link>
+          </nav>
+        </header>
+        <main>{children}</main>
+      </body>
+    </html>
+  );
+}

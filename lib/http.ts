@@ -1,0 +1,145 @@
+import { ZodError, type z } from "zod";
+import { AppError, type ErrorCode } from "./errors";
+
+const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  VALIDATION: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+};
+
+export function jsonResponse(
+  body: unknown,
+  status = 200,
+  headers: Record<string, string> = {},
+): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", ...headers },
+  });
+}
+
+/** The one place an error becomes an HTTP answer: `{ "error": { "code", "message" } }`, internals only in the log. */
+export function errorResponse(error: unknown): Response {
+  const appError = toAppError(error);
+  if (appError.code === "INTERNAL" || appError.code === "UNAVAILABLE") {
+    console.error(`[http] ${appError.code}:`, error);
+  }
+  const headers: Record<string, string> = {};
+  if (appError.retryAfterSeconds !== undefined)
+    headers["retry-after"] = String(appError.retryAfterSeconds);
+  return jsonResponse(
+    { error: { code: appError.code, message: appError.message } },
+    STATUS_BY_CODE[appError.code],
+    headers,
+  );
+}
+
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) return new AppError("VALIDATION", describeZodError(error));
+  if (isDatabaseUnavailable(error)) {
+    return new AppError("UNAVAILABLE", "The database is unavailable; retry later.", {
+      retryAfterSeconds: 5,
+    });
+  }
+  return new AppError("INTERNAL", "Something went wrong on our side; it has been logged.");
+}
+
+/** Wraps a route handler so every failure leaves as a typed JSON error. */
+export function handleErrors<Args extends unknown[]>(
+  handler: (...args: Args) => Promise<Response>,
+): (...args: Args) => Promise<Response> {
+  return async (...args) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** Parses with a zod schema, turning a failure into a 422 that names the fields. */
+export function parseOrThrow<Schema extends z.ZodType>(
+  schema: Schema,
+  value: unknown,
+): z.infer<Schema> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new AppError("VALIDATION", describeZodError(result.error));
+  return result.data;
+}
+
+const MAX_ISSUES_IN_MESSAGE = 5;
+
+export function describeZodError(error: ZodError): string {
+  const issues = error.issues.slice(0, MAX_ISSUES_IN_MESSAGE).map((issue) => {
+    const where = formatPath(issue.path);
+    return where ? `${where}: ${issue.message}` : issue.message;
+  });
+  const more = error.issues.length - MAX_ISSUES_IN_MESSAGE;
+  return `Invalid payload: ${issues.join("; ")}${more > 0 ? `; and ${more} more` : ""}`;
+}
+
+/** `["alerts", 0, "labels", "alertname"]` → `alerts[0].labels.alertname` */
+function formatPath(path: PropertyKey[]): string {
+  return path
+    .map((part, index) => {
+      if (typeof part === "number") return `[${part}]`;
+      const text = String(part);
+      return index === 0 ? text : `.${text}`;
+    })
+    .join("");
+}
+
+// Connection-level failures: the request may succeed when retried once the database is back.
+const UNAVAILABLE_ERROR_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "57P01", // admin_shutdown
+  "57P02", // crash_shutdown
+  "57P03", // cannot_connect_now
+  "53300", // too_many_connections
+  "08000",
+  "08003",
+  "08006",
+  "08001",
+  "08004",
+  "P1001", // Prisma: can't reach database server
+  "P1017", // Prisma: server closed the connection
+  "P2024", // Prisma: timed out fetching a connection from the pool
+]);
+
+const UNAVAILABLE_MESSAGES = [
+  /connection terminated/i,
+  /connection (?:is )?closed/i,
+  /terminating connection/i,
+  /the database system is (?:starting up|shutting down|in recovery mode)/i,
+  /timeout exceeded when trying to connect/i,
+  /server closed the connection/i,
+  /can't reach database server/i,
+  /connect ECONNREFUSED/i,
+];
+
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 5) return false;
+  const candidate = error as { code?: unknown; message?: unknown; cause?: unknown; kind?: unknown };
+  if (typeof candidate.code === "string" && UNAVAILABLE_ERROR_CODES.has(candidate.code))
+    return true;
+  if (
+    typeof candidate.message === "string" &&
+    UNAVAILABLE_MESSAGES.some((re) => re.test(candidate.message as string))
+  ) {
+    return true;
+  }
+  return isDatabaseUnavailable(candidate.cause, depth + 1);
+}

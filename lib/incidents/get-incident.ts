@@ -1,0 +1,62 @@
+import { getPrisma } from "../db";
+import { AppError } from "../errors";
+import { toStringRecord } from "../json";
+import { countAlertsByIncident } from "./list-incidents";
+import type { IncidentDetail } from "./schemas";
+
+const serviceSummary = { select: { id: true, slug: true, name: true } } as const;
+
+/** An incident with its alerts (firing first) and its timeline (oldest first). */
+export async function getIncidentOrThrow(id: number): Promise<IncidentDetail> {
+  const prisma = await getPrisma();
+  const incident = await prisma.incident.findUnique({
+    where: { id },
+    include: {
+      originService: serviceSummary,
+      alerts: {
+        include: { service: serviceSummary },
+        orderBy: [{ status: "asc" }, { startsAt: "asc" }, { id: "asc" }],
+      },
+      timeline: { orderBy: [{ at: "asc" }, { id: "asc" }] },
+    },
+  });
+  if (!incident) throw new AppError("NOT_FOUND", `Incident ${id} does not exist.`);
+  const counts = (await countAlertsByIncident([id])).get(id) ?? { total: 0, firing: 0 };
+  return {
+    id: incident.id,
+    title: incident.title,
+    status: incident.status,
+    severity: incident.severity,
+    originService: incident.originService,
+    pagerdutyIncidentId: incident.pagerdutyIncidentId,
+    openedAt: incident.openedAt,
+    lastAlertAt: incident.lastAlertAt,
+    acknowledgedAt: incident.acknowledgedAt,
+    mitigatedAt: incident.mitigatedAt,
+    resolvedAt: incident.resolvedAt,
+    alertCount: counts.total,
+    firingAlertCount: counts.firing,
+    alerts: incident.alerts.map((alert) => ({
+      id: alert.id,
+      source: alert.source,
+      fingerprint: alert.fingerprint,
+      status: alert.status,
+      name: alert.name,
+      severity: alert.severity,
+      summary: alert.summary,
+      labels: toStringRecord(alert.labels),
+      annotations: toStringRecord(alert.annotations),
+      startsAt: alert.startsAt,
+      endsAt: alert.endsAt,
+      generatorUrl: alert.generatorUrl,
+      service: alert.service,
+    })),
+    timeline: incident.timeline.map((event) => ({
+      id: event.id,
+      at: event.at,
+      kind: event.kind,
+      actor: event.actor,
+      text: event.text,
+    })),
+  };
+}

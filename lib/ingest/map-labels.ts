@@ -1,0 +1,86 @@
+import { createHash } from "node:crypto";
+import type { Severity } from "../generated/prisma/enums";
+import type { ServiceRef } from "./schemas";
+
+// Label names that name the service, in order of preference.
+const SERVICE_LABELS = ["service", "job", "app"] as const;
+
+/** Alerts that name no service at all are kept under this one, so nothing is dropped. */
+export const UNLABELLED_SERVICE: ServiceRef = { slug: "unlabelled", name: "unlabelled" };
+
+export function findServiceInLabels(labels: Record<string, string>): ServiceRef {
+  for (const key of SERVICE_LABELS) {
+    const value = labels[key]?.trim();
+    if (value) return { slug: toServiceSlug(value), name: value };
+  }
+  return UNLABELLED_SERVICE;
+}
+
+/** Lower-case, with anything outside [a-z0-9._-] turned into "-", so labels and catalogs meet. */
+export function toServiceSlug(value: string): string {
+  const slug = value
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return slug.slice(0, 200) || UNLABELLED_SERVICE.slug;
+}
+
+const SEVERITY_WORDS: Record<string, Severity> = {
+  critical: "critical",
+  crit: "critical",
+  page: "critical",
+  emergency: "critical",
+  fatal: "critical",
+  disaster: "critical",
+  p1: "critical",
+  sev1: "critical",
+  high: "error",
+  error: "error",
+  err: "error",
+  major: "error",
+  severe: "error",
+  p2: "error",
+  sev2: "error",
+  warning: "warning",
+  warn: "warning",
+  average: "warning",
+  medium: "warning",
+  minor: "warning",
+  p3: "warning",
+  sev3: "warning",
+  info: "info",
+  informational: "info",
+  information: "info",
+  low: "info",
+  none: "info",
+  ok: "info",
+  p4: "info",
+  p5: "info",
+  sev4: "info",
+};
+
+/** Maps a sender's severity word onto PagerDuty's four levels; unknown words count as warning. */
+export function toSeverity(value: string | undefined | null): Severity {
+  if (!value) return "warning";
+  return SEVERITY_WORDS[value.trim().toLowerCase()] ?? "warning";
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { critical: 4, error: 3, warning: 2, info: 1 };
+
+export function maxSeverity(a: Severity, b: Severity): Severity {
+  return SEVERITY_RANK[a] >= SEVERITY_RANK[b] ? a : b;
+}
+
+export function compareSeverity(a: Severity, b: Severity): number {
+  return SEVERITY_RANK[a] - SEVERITY_RANK[b];
+}
+
+/** A stable key for an alert whose sender gave none: a hash of its sorted labels. */
+export function fingerprintLabels(labels: Record<string, string>): string {
+  const canonical = Object.keys(labels)
+    .sort()
+    .map((key) => `${key}\u0000${labels[key]}`)
+    .join("\u0001");
+  return createHash("sha256").update(canonical).digest("hex").slice(0, 16);
+}

@@ -1,0 +1,100 @@
+import { AppError } from "../errors";
+
+export type WebhookBody = { text: string; json: unknown };
+
+/** Content types senders really use for JSON; a missing header is taken as JSON too. */
+const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;.*)?$/i;
+
+/**
+ * Reads a webhook body within a byte limit and parses it as JSON, with a 4xx for each way it can
+ * be wrong: 415 content type, 413 size (before reading it all), 400 not UTF-8 or not JSON.
+ */
+export async function readWebhookBody(request: Request, maxBytes: number): Promise<WebhookBody> {
+  const contentType = request.headers.get("content-type");
+  if (contentType && !JSON_CONTENT_TYPE.test(contentType.trim())) {
+    throw new AppError(
+      "UNSUPPORTED_MEDIA_TYPE",
+      `Content-Type must be application/json, got "${contentType}".`,
+    );
+  }
+  const declaredLength = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declaredLength) && declaredLength > maxBytes) throw tooLarge(maxBytes);
+
+  const bytes = await readAtMost(request, maxBytes);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError("BAD_REQUEST", "The body is not valid UTF-8.");
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : "unparseable";
+    throw new AppError("BAD_REQUEST", `Malformed JSON: ${reason}`);
+  }
+  return { text, json: sanitizeJson(json) };
+}
+
+async function readAtMost(request: Request, maxBytes: number): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+function tooLarge(maxBytes: number): AppError {
+  return new AppError("PAYLOAD_TOO_LARGE", `The body exceeds the limit of ${maxBytes} bytes.`);
+}
+
+/**
+ * PostgreSQL text and jsonb cannot hold NUL or lone surrogates, which JSON may encode;
+ * replacing them keeps a hostile payload from turning into a failed write.
+ */
+export function sanitizeJson(value: unknown): unknown {
+  if (typeof value === "string") return sanitizeText(value);
+  if (Array.isArray(value)) return value.map(sanitizeJson);
+  if (value && typeof value === "object") {
+    // fromEntries defines own properties, so a "__proto__" key stays plain data.
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [sanitizeText(key), sanitizeJson(inner)]),
+    );
+  }
+  return value;
+}
+
+export function sanitizeText(text: string): string {
+  return text.toWellFormed().replaceAll("\u0000", "\uFFFD");
+}
+
+// Kept with each delivery for tracing; credentials are never stored.
+const KEPT_HEADERS =
+  /^(content-type|content-length|user-agent|x-request-id|x-webhook-id|x-pagerduty-[\w-]+|x-grafana-[\w-]+|dd-[\w-]+|x-datadog-[\w-]+|x-forwarded-for)$/i;
+const SECRET_HEADERS = /signature|token|authorization|secret|api-key/i;
+
+export function pickDeliveryHeaders(headers: Headers): Record<string, string> {
+  const kept: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    if (KEPT_HEADERS.test(name) && !SECRET_HEADERS.test(name))
+      kept[name.toLowerCase()] = sanitizeText(value);
+  });
+  return kept;
+}

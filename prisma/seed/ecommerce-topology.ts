@@ -1,0 +1,134 @@
+import type { DependencyInput, ServiceInput, Topology } from "../../lib/catalog/schemas";
+
+// The demo shop: an edge from -> to means "from depends on to". Public services depend on the
+// redundant gateway pair (each edge optional, since either gateway suffices), which sit behind
+// one load balancer.
+
+const RUNBOOKS = "https://runbooks.shop.example.com";
+const HEALTH = "http://{slug}.shop.svc.cluster.local:8080/healthz";
+
+function service(
+  slug: string,
+  name: string,
+  tier: 1 | 2 | 3 | 4,
+  owner: string,
+  onCall: string,
+  metadata: Record<string, unknown> = {},
+): ServiceInput {
+  return {
+    slug,
+    name,
+    tier,
+    owner,
+    onCall,
+    runbookUrl: `${RUNBOOKS}/${slug}`,
+    healthEndpoint: HEALTH.replace("{slug}", slug),
+    metadata,
+  };
+}
+
+const services: ServiceInput[] = [
+  service("load-balancer", "Edge load balancer", 1, "platform-team", "#oncall-platform", { kind: "infrastructure" }),
+  service("api-gateway-1", "API gateway (zone a)", 1, "platform-team", "#oncall-platform", { kind: "gateway" }),
+  service("api-gateway-2", "API gateway (zone b)", 1, "platform-team", "#oncall-platform", { kind: "gateway" }),
+  service("web-frontend", "Web storefront", 1, "web-team", "#oncall-web"),
+  service("checkout-service", "Checkout", 1, "checkout-team", "#oncall-checkout"),
+  service("order-service", "Orders", 1, "orders-team", "#oncall-orders"),
+  service("payment-service", "Payments", 1, "payments-team", "#oncall-payments"),
+  service("inventory-service", "Inventory", 1, "fulfillment-team", "#oncall-fulfillment"),
+  service("user-service", "Accounts and sessions", 1, "identity-team", "#oncall-identity"),
+  service("cart-service", "Shopping cart", 2, "checkout-team", "#oncall-checkout"),
+  service("catalog-service", "Product catalog", 2, "catalog-team", "#oncall-catalog"),
+  service("search-service", "Product search", 2, "catalog-team", "#oncall-catalog"),
+  service("shipping-service", "Shipping quotes and labels", 2, "fulfillment-team", "#oncall-fulfillment"),
+  service("recommendation-service", "Recommendations", 3, "discovery-team", "#oncall-discovery"),
+  service("email-service", "Transactional email", 3, "messaging-team", "#oncall-messaging"),
+  service("orders-db", "Orders database (PostgreSQL)", 1, "orders-team", "#oncall-orders", { kind: "database" }),
+  service("payments-db", "Payments database (PostgreSQL)", 1, "payments-team", "#oncall-payments", { kind: "database" }),
+  service("inventory-db", "Inventory database (PostgreSQL)", 1, "fulfillment-team", "#oncall-fulfillment", {
+    kind: "database",
+  }),
+  service("users-db", "Users database (PostgreSQL)", 1, "identity-team", "#oncall-identity", { kind: "database" }),
+  service("catalog-db", "Catalog database (PostgreSQL)", 2, "catalog-team", "#oncall-catalog", { kind: "database" }),
+  service("search-index", "Search index (OpenSearch)", 2, "catalog-team", "#oncall-catalog", { kind: "database" }),
+  service("redis-cache", "Shared cache (Redis)", 2, "platform-team", "#oncall-platform", { kind: "cache" }),
+  service("kafka", "Event broker (Kafka)", 1, "platform-team", "#oncall-platform", { kind: "broker" }),
+  service("payment-provider", "Card processor (external)", 1, "payments-team", "#oncall-payments", {
+    kind: "external",
+  }),
+  service("shipping-carrier-api", "Carrier API (external)", 2, "fulfillment-team", "#oncall-fulfillment", {
+    kind: "external",
+  }),
+];
+
+const sync = (from: string, to: string, criticality: "critical" | "optional" = "critical"): DependencyInput => ({
+  from,
+  to,
+  kind: "sync",
+  criticality,
+});
+const data = (from: string, to: string, criticality: "critical" | "optional" = "critical"): DependencyInput => ({
+  from,
+  to,
+  kind: "data",
+  criticality,
+});
+const async = (from: string, to: string, criticality: "critical" | "optional" = "critical"): DependencyInput => ({
+  from,
+  to,
+  kind: "async",
+  criticality,
+});
+
+const PUBLIC_SERVICES = [
+  "web-frontend",
+  "checkout-service",
+  "order-service",
+  "inventory-service",
+  "cart-service",
+  "catalog-service",
+  "search-service",
+  "user-service",
+];
+
+const dependencies: DependencyInput[] = [
+  // Ingress: each public service is reachable through either gateway; both sit behind the balancer.
+  ...PUBLIC_SERVICES.flatMap((slug) => [sync(slug, "api-gateway-1", "optional"), sync(slug, "api-gateway-2", "optional")]),
+  sync("api-gateway-1", "load-balancer"),
+  sync("api-gateway-2", "load-balancer"),
+  // Storefront.
+  sync("web-frontend", "catalog-service"),
+  sync("web-frontend", "cart-service"),
+  sync("web-frontend", "order-service"),
+  sync("web-frontend", "user-service"),
+  sync("web-frontend", "search-service", "optional"),
+  sync("web-frontend", "recommendation-service", "optional"),
+  // Checkout and orders.
+  sync("checkout-service", "cart-service"),
+  sync("checkout-service", "order-service"),
+  sync("checkout-service", "payment-service"),
+  sync("checkout-service", "shipping-service"),
+  sync("checkout-service", "user-service"),
+  sync("order-service", "inventory-service"),
+  sync("order-service", "payment-service"),
+  data("order-service", "orders-db"),
+  async("order-service", "kafka"),
+  data("order-service", "redis-cache", "optional"),
+  sync("payment-service", "payment-provider"),
+  data("payment-service", "payments-db"),
+  data("inventory-service", "inventory-db"),
+  data("inventory-service", "redis-cache", "optional"),
+  data("user-service", "users-db"),
+  data("user-service", "redis-cache", "optional"),
+  data("cart-service", "redis-cache"),
+  data("catalog-service", "catalog-db"),
+  data("catalog-service", "redis-cache", "optional"),
+  data("search-service", "search-index"),
+  sync("search-service", "catalog-service", "optional"),
+  sync("recommendation-service", "catalog-service"),
+  sync("shipping-service", "shipping-carrier-api"),
+  async("shipping-service", "kafka", "optional"),
+  async("email-service", "kafka"),
+];
+
+export const ECOMMERCE_TOPOLOGY: Topology = { services, dependencies };

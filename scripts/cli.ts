@@ -1,0 +1,83 @@
+import { parseArgs } from "node:util";
+import { upsertTopology } from "../lib/catalog/upsert-topology";
+import { closeDb, getDatabaseTargetFromEnv, openDatabase, setDb } from "../lib/db";
+import { applyMigrations } from "../lib/migrations/apply-migrations";
+import { ECOMMERCE_TOPOLOGY } from "../prisma/seed/ecommerce-topology";
+
+const HELP = `faultline — operator commands for a Faultline installation
+
+Usage: faultline <command> [options]
+
+Commands:
+  migrate     Apply pending SQL migrations from prisma/migrations
+  seed        Load the demo e-commerce topology (25 services and their dependencies)
+  help        Show this help
+
+The database is DATABASE_URL (postgres://…) when set, otherwise the embedded PGlite
+database in $FAULTLINE_DATA_DIR/db (default ./.faultline/db). Run commands from the
+Faultline checkout; stop the server first when using the embedded database.
+
+Examples:
+  npx faultline migrate
+  DATABASE_URL=postgres://faultline@localhost/faultline npx faultline seed
+`;
+
+type Command = (args: string[]) => Promise<void>;
+
+const COMMANDS: Record<string, Command> = {
+  async migrate() {
+    const db = await openDatabase(getDatabaseTargetFromEnv());
+    try {
+      const report = await applyMigrations(db, { onApplied: (name) => console.log(`applied ${name}`) });
+      console.log(
+        report.applied.length === 0
+          ? `database is up to date (${report.alreadyApplied.length} migrations)`
+          : `${report.applied.length} migration(s) applied, ${report.alreadyApplied.length} already present`,
+      );
+    } finally {
+      await db.close();
+    }
+  },
+
+  async seed() {
+    const db = await openDatabase(getDatabaseTargetFromEnv());
+    setDb(db);
+    try {
+      await applyMigrations(db);
+      const result = await upsertTopology(ECOMMERCE_TOPOLOGY);
+      console.log(`seeded ${result.services} services and ${result.dependencies} dependencies`);
+    } finally {
+      await closeDb();
+    }
+  },
+
+  async help() {
+    console.log(HELP);
+  },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: false,
+    options: { help: { type: "boolean", short: "h" } },
+  });
+  const [name = "help", ...rest] = positionals;
+  if (values.help) return COMMANDS.help?.([]).then(() => 0) ?? 0;
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`Unknown command "${name}".\n\n${HELP}`);
+    return 2;
+  }
+  await command(rest);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`faultline: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

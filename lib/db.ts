@@ -14,7 +14,7 @@ export { PrismaClient };
 /** Where the data lives: a real PostgreSQL server, or embedded PGlite (on disk, or in memory when dataDir is null). */
 export type DatabaseTarget =
   | { kind: "postgres"; url: string; poolSize?: number }
-  | { kind: "pglite"; dataDir: string | null };
+  | { kind: "pglite"; dataDir: string | null; loadDataDir?: Blob };
 
 /** One connection of our own, for scripts and session-level advisory locks. */
 export type SqlSession = {
@@ -39,7 +39,7 @@ export function getDatabaseTargetFromEnv(): DatabaseTarget {
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return target.kind === "postgres"
     ? openPostgres(target.url, target.poolSize)
-    : openPglite(target.dataDir);
+    : openPglite(target.dataDir, target.loadDataDir);
 }
 
 async function openPostgres(url: string, poolSize = 10): Promise<Database> {
@@ -59,12 +59,7 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
     async withSession(fn) {
       const client = await pool.connect();
       try {
-        return await fn({
-          query: async (sql, params) => (await client.query(sql, params)).rows,
-          exec: async (sql) => {
-            await client.query(sql);
-          },
-        });
+        return await fn(sessionOfPgClient(client));
       } finally {
         client.release();
       }
@@ -76,31 +71,51 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   };
 }
 
-async function openPglite(dataDir: string | null): Promise<Database> {
+/** `loadDataDir` starts from a dump (PGlite's dumpDataDir), which is much faster than a fresh initdb. */
+async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<Database> {
   const releaseLock = dataDir ? lockDataDir(dataDir) : () => undefined;
   let pglite: PGlite;
   try {
     if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-    pglite = await PGlite.create(dataDir ?? undefined);
+    pglite = await PGlite.create({ dataDir: dataDir ?? undefined, loadDataDir });
   } catch (error) {
     releaseLock();
     throw error;
   }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  let sessionQueue: Promise<unknown> = Promise.resolve();
   return {
     prisma,
     target: { kind: "pglite", dataDir },
-    withSession: (fn) =>
-      fn({
-        query: async (sql, params) => (await pglite.query<never>(sql, params)).rows,
-        exec: async (sql) => {
-          await pglite.exec(sql);
-        },
-      }),
+    // One connection means session-level advisory locks cannot exclude callers in this process,
+    // so sessions take turns instead.
+    withSession(fn) {
+      const turn = sessionQueue.then(() => fn(sessionOfPglite(pglite)));
+      sessionQueue = turn.catch(() => undefined);
+      return turn;
+    },
     async close() {
       await prisma.$disconnect();
       await pglite.close();
       releaseLock();
+    },
+  };
+}
+
+export function sessionOfPgClient(client: pg.ClientBase): SqlSession {
+  return {
+    query: async (sql, params) => (await client.query(sql, params)).rows,
+    exec: async (sql) => {
+      await client.query(sql);
+    },
+  };
+}
+
+export function sessionOfPglite(pglite: PGlite): SqlSession {
+  return {
+    query: async (sql, params) => (await pglite.query<never>(sql, params)).rows,
+    exec: async (sql) => {
+      await pglite.exec(sql);
     },
   };
 }

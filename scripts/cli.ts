@@ -28,7 +28,9 @@ const COMMANDS: Record<string, Command> = {
   async migrate() {
     const db = await openDatabase(getDatabaseTargetFromEnv());
     try {
-      const report = await applyMigrations(db, { onApplied: (name) => console.log(`applied ${name}`) });
+      const report = await applyMigrations(db, {
+        onApplied: (name) => console.log(`applied ${name}`),
+      });
       console.log(
         report.applied.length === 0
           ? `database is up to date (${report.alreadyApplied.length} migrations)`

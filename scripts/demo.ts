@@ -23,12 +23,18 @@ function step(message: string): void {
 
 async function prepareDatabase(): Promise<{ incidentCount: number }> {
   const target = getDatabaseTargetFromEnv();
-  step(target.kind === "pglite" ? `embedded database at ${target.dataDir}` : "PostgreSQL from DATABASE_URL");
+  step(
+    target.kind === "pglite"
+      ? `embedded database at ${target.dataDir}`
+      : "PostgreSQL from DATABASE_URL",
+  );
   const db = await openDatabase(target);
   setDb(db);
   try {
     const report = await applyMigrations(db);
-    step(`migrations: ${report.applied.length} applied, ${report.alreadyApplied.length} already present`);
+    step(
+      `migrations: ${report.applied.length} applied, ${report.alreadyApplied.length} already present`,
+    );
     const seeded = await upsertTopology(ECOMMERCE_TOPOLOGY);
     step(`seeded ${seeded.services} services and ${seeded.dependencies} dependencies`);
     return { incidentCount: await db.prisma.incident.count() };
@@ -86,9 +92,12 @@ async function replayDemoAlerts(): Promise<void> {
       headers: { "content-type": "application/json" },
       body: JSON.stringify(delivery.payload),
     });
-    if (!response.ok) throw new Error(`webhook answered ${response.status}: ${await response.text()}`);
+    if (!response.ok)
+      throw new Error(`webhook answered ${response.status}: ${await response.text()}`);
   }
-  step(`replayed ${sequence.length} Alertmanager deliveries through ${baseUrl}/api/webhooks/alertmanager`);
+  step(
+    `replayed ${sequence.length} Alertmanager deliveries through ${baseUrl}/api/webhooks/alertmanager`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -99,13 +108,15 @@ async function main(): Promise<void> {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));
 
   await waitForHealth(server, 60);
   step("server is healthy");
   if (incidentCount === 0 || process.argv.includes("--replay")) await replayDemoAlerts();
-  else step(`keeping the ${incidentCount} incidents already in the database (use --replay for more)`);
+  else
+    step(`keeping the ${incidentCount} incidents already in the database (use --replay for more)`);
   const firstPage = await fetch(`${baseUrl}/incidents`);
   step(`first page answered ${firstPage.status}`);
   console.log(`\n  Faultline is running: ${baseUrl}/incidents\n  Press Ctrl-C to stop.\n`);

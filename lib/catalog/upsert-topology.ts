@@ -10,11 +10,14 @@ export type UpsertTopologyResult = { services: number; dependencies: number };
  */
 export async function upsertTopology(topology: Topology): Promise<UpsertTopologyResult> {
   const services = topology.services.map((service) => ZServiceInput.parse(service));
-  const dependencies = topology.dependencies.map((dependency) => ZDependencyInput.parse(dependency));
+  const dependencies = topology.dependencies.map((dependency) =>
+    ZDependencyInput.parse(dependency),
+  );
   const slugs = new Set(services.map((service) => service.slug));
   for (const edge of dependencies) {
     for (const end of [edge.from, edge.to]) {
-      if (!slugs.has(end)) throw new Error(`Dependency ${edge.from} -> ${edge.to} names unknown service "${end}"`);
+      if (!slugs.has(end))
+        throw new Error(`Dependency ${edge.from} -> ${edge.to} names unknown service "${end}"`);
     }
   }
 
@@ -46,7 +49,13 @@ export async function upsertTopology(topology: Topology): Promise<UpsertTopology
         const toServiceId = getIdOrThrow(idBySlug, edge.to);
         await tx.dependency.upsert({
           where: { fromServiceId_toServiceId: { fromServiceId, toServiceId } },
-          create: { fromServiceId, toServiceId, kind: edge.kind, criticality: edge.criticality, provenance: "declared" },
+          create: {
+            fromServiceId,
+            toServiceId,
+            kind: edge.kind,
+            criticality: edge.criticality,
+            provenance: "declared",
+          },
           update: { kind: edge.kind, criticality: edge.criticality },
         });
       }

@@ -38,77 +38,93 @@ export function correlateAlerts(
     { id: number; severity: OpenIncident["severity"]; lastAlertAt: Date }
   >();
 
+  // Returns the severity raise this alert causes, if any, so the caller can put it on the timeline.
+  const joinExisting = (open: OpenIncident, alert: PendingAlert): PlannedTimelineEvent | null => {
+    const current = updates.get(open.id) ?? {
+      id: open.id,
+      severity: open.severity,
+      lastAlertAt: open.lastAlertAt,
+    };
+    const raised = maxSeverity(current.severity, alert.severity);
+    updates.set(open.id, {
+      id: open.id,
+      severity: raised,
+      lastAlertAt: laterOf(alert.firstSeenAt, current.lastAlertAt),
+    });
+    if (raised === current.severity) return null;
+    return {
+      incident: { kind: "existing", id: open.id },
+      at: alert.firstSeenAt,
+      kind: "severity.raised",
+      text: `Severity raised from ${current.severity} to ${raised} by ${alert.name}`,
+      data: { from: current.severity, to: raised, alertId: alert.id },
+    };
+  };
+
+  const joinNew = (created: NewIncident, alert: PendingAlert): IncidentRef => {
+    if (compareSeverity(alert.severity, created.severity) > 0) created.severity = alert.severity;
+    created.lastAlertAt = laterOf(alert.firstSeenAt, created.lastAlertAt);
+    return { kind: "new", key: created.key };
+  };
+
+  const open = (key: string, alert: PendingAlert): IncidentRef => {
+    const created: NewIncident = {
+      key,
+      title: `${alert.name} on ${alert.serviceSlug}`,
+      severity: alert.severity,
+      originServiceId: alert.serviceId,
+      correlationKey: key,
+      openedAt: alert.firstSeenAt,
+      lastAlertAt: alert.firstSeenAt,
+    };
+    newByKey.set(key, created);
+    plan.newIncidents.push(created);
+    const ref: IncidentRef = { kind: "new", key };
+    plan.timeline.push({
+      incident: ref,
+      at: alert.firstSeenAt,
+      kind: "incident.opened",
+      text: `Incident opened by ${alert.name} on ${alert.serviceSlug}`,
+      data: { alertId: alert.id, serviceId: alert.serviceId },
+    });
+    return ref;
+  };
+
   for (const alert of [...pending].sort(byFirstSeenThenId)) {
     if (alert.incidentId !== null) {
-      plan.timeline.push(alertEvent({ kind: "existing", id: alert.incidentId }, alert, now));
+      plan.timeline.push(
+        alertEvent({ kind: "existing", id: alert.incidentId }, alert, alert.status, now),
+      );
       continue;
     }
-    // A resolved alert that never fired here opens nothing.
-    if (alert.status === "resolved") continue;
-
     const key = getCorrelationKey(alert);
-    const open = openByKey.get(key);
-    if (open) {
-      const ref: IncidentRef = { kind: "existing", id: open.id };
-      plan.assignments.push({ alertId: alert.id, incident: ref });
-      plan.timeline.push(alertEvent(ref, alert, now));
-      const current = updates.get(open.id) ?? {
-        id: open.id,
-        severity: open.severity,
-        lastAlertAt: open.lastAlertAt,
-      };
-      const raised = maxSeverity(current.severity, alert.severity);
-      if (raised !== current.severity) {
-        plan.timeline.push({
-          incident: ref,
-          at: alert.firstSeenAt,
-          kind: "severity.raised",
-          text: `Severity raised from ${current.severity} to ${raised} by ${alert.name}`,
-          data: { from: current.severity, to: raised, alertId: alert.id },
-        });
-      }
-      updates.set(open.id, {
-        id: open.id,
-        severity: raised,
-        lastAlertAt: laterOf(alert.firstSeenAt, current.lastAlertAt),
-      });
-      continue;
-    }
+    const existing = openByKey.get(key);
+    const created = newByKey.get(key);
+    let ref: IncidentRef;
+    let severityRaised: PlannedTimelineEvent | null = null;
+    if (existing) {
+      ref = { kind: "existing", id: existing.id };
+      severityRaised = joinExisting(existing, alert);
+    } else if (created) ref = joinNew(created, alert);
+    else if (alert.hasFired) ref = open(key, alert);
+    else continue; // only ever seen resolved, and nothing open to attach it to
 
-    let created = newByKey.get(key);
-    if (!created) {
-      created = {
-        key,
-        title: `${alert.name} on ${alert.serviceSlug}`,
-        severity: alert.severity,
-        originServiceId: alert.serviceId,
-        correlationKey: key,
-        openedAt: alert.firstSeenAt,
-        lastAlertAt: alert.firstSeenAt,
-      };
-      newByKey.set(key, created);
-      plan.newIncidents.push(created);
-      plan.timeline.push({
-        incident: { kind: "new", key },
-        at: alert.firstSeenAt,
-        kind: "incident.opened",
-        text: `Incident opened by ${alert.name} on ${alert.serviceSlug}`,
-        data: { alertId: alert.id, serviceId: alert.serviceId },
-      });
-    } else {
-      if (compareSeverity(alert.severity, created.severity) > 0) created.severity = alert.severity;
-      created.lastAlertAt = laterOf(alert.firstSeenAt, created.lastAlertAt);
-    }
-    const ref: IncidentRef = { kind: "new", key };
     plan.assignments.push({ alertId: alert.id, incident: ref });
-    plan.timeline.push(alertEvent(ref, alert, now));
+    if (alert.hasFired) plan.timeline.push(alertEvent(ref, alert, "firing", now));
+    if (severityRaised) plan.timeline.push(severityRaised);
+    if (alert.status === "resolved") plan.timeline.push(alertEvent(ref, alert, "resolved", now));
   }
   plan.incidentUpdates = [...updates.values()];
   return plan;
 }
 
-function alertEvent(incident: IncidentRef, alert: PendingAlert, now: Date): PlannedTimelineEvent {
-  const fired = alert.status === "firing";
+function alertEvent(
+  incident: IncidentRef,
+  alert: PendingAlert,
+  status: PendingAlert["status"],
+  now: Date,
+): PlannedTimelineEvent {
+  const fired = status === "firing";
   return {
     incident,
     at: fired ? alert.startsAt : (alert.endsAt ?? now),

@@ -17,7 +17,10 @@ export async function correlatePendingAlerts(
   const now = options.now ?? new Date();
   return prisma.$transaction(
     async (tx) => {
-      await tx.$queryRawUnsafe("SELECT 1 FROM pg_advisory_xact_lock($1)", CORRELATION_LOCK_KEY.toString());
+      await tx.$queryRawUnsafe(
+        "SELECT 1 FROM pg_advisory_xact_lock($1)",
+        CORRELATION_LOCK_KEY.toString(),
+      );
       const pending = await loadPendingAlerts(tx, options.batchSize ?? CORRELATION_BATCH_SIZE);
       if (pending.length === 0) return { alertsProcessed: 0, incidentsOpened: [] };
       const open = await loadOpenIncidents(tx);
@@ -42,6 +45,7 @@ async function loadPendingAlerts(
       id: true,
       serviceId: true,
       status: true,
+      hasFired: true,
       name: true,
       severity: true,
       startsAt: true,

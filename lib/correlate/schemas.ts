@@ -6,6 +6,8 @@ export type PendingAlert = {
   serviceId: number;
   serviceSlug: string;
   status: AlertStatus;
+  /** Seen firing at least once; an alert only ever seen resolved opens nothing. */
+  hasFired: boolean;
   name: string;
   severity: Severity;
   startsAt: Date;

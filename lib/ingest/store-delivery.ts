@@ -33,14 +33,15 @@ WITH delivery AS (
 ), service_ids AS (
   SELECT id, slug FROM known_services UNION ALL SELECT id, slug FROM new_services
 ), upserted AS (
-  INSERT INTO alerts (source, fingerprint, status, name, severity, summary, labels, annotations,
-    starts_at, ends_at, generator_url, group_key, service_id, last_delivery_id)
-  SELECT $1::alert_source, a.fingerprint, a.status::alert_status, a.name, a.severity::severity,
+  INSERT INTO alerts (source, fingerprint, status, has_fired, name, severity, summary, labels,
+    annotations, starts_at, ends_at, generator_url, group_key, service_id, last_delivery_id)
+  SELECT $1::alert_source, a.fingerprint, a.status::alert_status, a.status = 'firing', a.name, a.severity::severity,
     a.summary, a.labels, a.annotations, a.starts_at, a.ends_at, a.generator_url, a.group_key,
     (SELECT id FROM service_ids s WHERE s.slug = a.service_slug LIMIT 1), (SELECT id FROM delivery)
   FROM incoming a
   ON CONFLICT (source, fingerprint, starts_at) DO UPDATE SET
     status = EXCLUDED.status,
+    has_fired = alerts.has_fired OR EXCLUDED.has_fired,
     severity = EXCLUDED.severity,
     summary = EXCLUDED.summary,
     labels = EXCLUDED.labels,

@@ -50,7 +50,7 @@ export function readMigrations(dir = getMigrationsDir()): Migration[] {
  * Safe when several processes start at once: they queue on an advisory lock.
  */
 export async function applyMigrations(
-  db: Database,
+  db: Pick<Database, "withSession">,
   options: { migrations?: Migration[]; onApplied?: (name: string) => void } = {},
 ): Promise<MigrationReport> {
   const migrations = options.migrations ?? readMigrations();

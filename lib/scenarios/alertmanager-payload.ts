@@ -14,7 +14,9 @@ export function buildAlertmanagerPayload(
   alerts: ScenarioAlert[],
   options: { groupLabels: Record<string, string>; receiver?: string; externalURL?: string },
 ) {
-  const status = alerts.some((alert) => (alert.status ?? "firing") === "firing") ? "firing" : "resolved";
+  const status = alerts.some((alert) => (alert.status ?? "firing") === "firing")
+    ? "firing"
+    : "resolved";
   const receiver = options.receiver ?? "faultline";
   return {
     version: "4",
@@ -43,5 +45,7 @@ export function buildAlertmanagerPayload(
 function commonEntries(sets: Record<string, string>[]): Record<string, string> {
   const [first, ...rest] = sets;
   if (!first) return {};
-  return Object.fromEntries(Object.entries(first).filter(([key, value]) => rest.every((set) => set[key] === value)));
+  return Object.fromEntries(
+    Object.entries(first).filter(([key, value]) => rest.every((set) => set[key] === value)),
+  );
 }

@@ -28,9 +28,15 @@ function service(
 }
 
 const services: ServiceInput[] = [
-  service("load-balancer", "Edge load balancer", 1, "platform-team", "#oncall-platform", { kind: "infrastructure" }),
-  service("api-gateway-1", "API gateway (zone a)", 1, "platform-team", "#oncall-platform", { kind: "gateway" }),
-  service("api-gateway-2", "API gateway (zone b)", 1, "platform-team", "#oncall-platform", { kind: "gateway" }),
+  service("load-balancer", "Edge load balancer", 1, "platform-team", "#oncall-platform", {
+    kind: "infrastructure",
+  }),
+  service("api-gateway-1", "API gateway (zone a)", 1, "platform-team", "#oncall-platform", {
+    kind: "gateway",
+  }),
+  service("api-gateway-2", "API gateway (zone b)", 1, "platform-team", "#oncall-platform", {
+    kind: "gateway",
+  }),
   service("web-frontend", "Web storefront", 1, "web-team", "#oncall-web"),
   service("checkout-service", "Checkout", 1, "checkout-team", "#oncall-checkout"),
   service("order-service", "Orders", 1, "orders-team", "#oncall-orders"),
@@ -40,40 +46,86 @@ const services: ServiceInput[] = [
   service("cart-service", "Shopping cart", 2, "checkout-team", "#oncall-checkout"),
   service("catalog-service", "Product catalog", 2, "catalog-team", "#oncall-catalog"),
   service("search-service", "Product search", 2, "catalog-team", "#oncall-catalog"),
-  service("shipping-service", "Shipping quotes and labels", 2, "fulfillment-team", "#oncall-fulfillment"),
+  service(
+    "shipping-service",
+    "Shipping quotes and labels",
+    2,
+    "fulfillment-team",
+    "#oncall-fulfillment",
+  ),
   service("recommendation-service", "Recommendations", 3, "discovery-team", "#oncall-discovery"),
   service("email-service", "Transactional email", 3, "messaging-team", "#oncall-messaging"),
-  service("orders-db", "Orders database (PostgreSQL)", 1, "orders-team", "#oncall-orders", { kind: "database" }),
-  service("payments-db", "Payments database (PostgreSQL)", 1, "payments-team", "#oncall-payments", { kind: "database" }),
-  service("inventory-db", "Inventory database (PostgreSQL)", 1, "fulfillment-team", "#oncall-fulfillment", {
+  service("orders-db", "Orders database (PostgreSQL)", 1, "orders-team", "#oncall-orders", {
     kind: "database",
   }),
-  service("users-db", "Users database (PostgreSQL)", 1, "identity-team", "#oncall-identity", { kind: "database" }),
-  service("catalog-db", "Catalog database (PostgreSQL)", 2, "catalog-team", "#oncall-catalog", { kind: "database" }),
-  service("search-index", "Search index (OpenSearch)", 2, "catalog-team", "#oncall-catalog", { kind: "database" }),
-  service("redis-cache", "Shared cache (Redis)", 2, "platform-team", "#oncall-platform", { kind: "cache" }),
-  service("kafka", "Event broker (Kafka)", 1, "platform-team", "#oncall-platform", { kind: "broker" }),
+  service("payments-db", "Payments database (PostgreSQL)", 1, "payments-team", "#oncall-payments", {
+    kind: "database",
+  }),
+  service(
+    "inventory-db",
+    "Inventory database (PostgreSQL)",
+    1,
+    "fulfillment-team",
+    "#oncall-fulfillment",
+    {
+      kind: "database",
+    },
+  ),
+  service("users-db", "Users database (PostgreSQL)", 1, "identity-team", "#oncall-identity", {
+    kind: "database",
+  }),
+  service("catalog-db", "Catalog database (PostgreSQL)", 2, "catalog-team", "#oncall-catalog", {
+    kind: "database",
+  }),
+  service("search-index", "Search index (OpenSearch)", 2, "catalog-team", "#oncall-catalog", {
+    kind: "database",
+  }),
+  service("redis-cache", "Shared cache (Redis)", 2, "platform-team", "#oncall-platform", {
+    kind: "cache",
+  }),
+  service("kafka", "Event broker (Kafka)", 1, "platform-team", "#oncall-platform", {
+    kind: "broker",
+  }),
   service("payment-provider", "Card processor (external)", 1, "payments-team", "#oncall-payments", {
     kind: "external",
   }),
-  service("shipping-carrier-api", "Carrier API (external)", 2, "fulfillment-team", "#oncall-fulfillment", {
-    kind: "external",
-  }),
+  service(
+    "shipping-carrier-api",
+    "Carrier API (external)",
+    2,
+    "fulfillment-team",
+    "#oncall-fulfillment",
+    {
+      kind: "external",
+    },
+  ),
 ];
 
-const sync = (from: string, to: string, criticality: "critical" | "optional" = "critical"): DependencyInput => ({
+const sync = (
+  from: string,
+  to: string,
+  criticality: "critical" | "optional" = "critical",
+): DependencyInput => ({
   from,
   to,
   kind: "sync",
   criticality,
 });
-const data = (from: string, to: string, criticality: "critical" | "optional" = "critical"): DependencyInput => ({
+const data = (
+  from: string,
+  to: string,
+  criticality: "critical" | "optional" = "critical",
+): DependencyInput => ({
   from,
   to,
   kind: "data",
   criticality,
 });
-const async = (from: string, to: string, criticality: "critical" | "optional" = "critical"): DependencyInput => ({
+const async = (
+  from: string,
+  to: string,
+  criticality: "critical" | "optional" = "critical",
+): DependencyInput => ({
   from,
   to,
   kind: "async",
@@ -93,7 +145,10 @@ const PUBLIC_SERVICES = [
 
 const dependencies: DependencyInput[] = [
   // Ingress: each public service is reachable through either gateway; both sit behind the balancer.
-  ...PUBLIC_SERVICES.flatMap((slug) => [sync(slug, "api-gateway-1", "optional"), sync(slug, "api-gateway-2", "optional")]),
+  ...PUBLIC_SERVICES.flatMap((slug) => [
+    sync(slug, "api-gateway-1", "optional"),
+    sync(slug, "api-gateway-2", "optional"),
+  ]),
   sync("api-gateway-1", "load-balancer"),
   sync("api-gateway-2", "load-balancer"),
   // Storefront.

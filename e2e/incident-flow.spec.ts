@@ -1,0 +1,36 @@
+import { expect, test } from "@playwright/test";
+import { postAlertmanager, readFixture, saveScreenshot } from "./helpers";
+
+test("an Alertmanager delivery becomes an incident a responder can open", async ({
+  page,
+  request,
+}, testInfo) => {
+  expect(
+    await postAlertmanager(request, readFixture("webhooks/alertmanager/firing_12_alerts.json")),
+  ).toBe(202);
+
+  await page.goto("/incidents");
+  const row = page
+    .getByTestId("incident-row")
+    .filter({ hasText: "high_memory_load on unlabelled" });
+  // Correlation runs just after the webhook answers; the list shows the incident within moments.
+  await expect(async () => {
+    await page.reload();
+    await expect(row).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(row).toContainText("triggered");
+  await expect(row).toContainText("12/12");
+
+  await row.getByRole("link").click();
+  await expect(page).toHaveURL(/\/incidents\/\d+$/);
+  const names = page.getByTestId("alert-name");
+  await expect(names).toHaveCount(12);
+  for (const index of [1, 2, 7, 12]) {
+    const name = index === 1 ? "high_memory_load" : `high_memory_load${index}`;
+    await expect(names.filter({ hasText: new RegExp(`^${name}$`) })).toHaveCount(1);
+  }
+  await expect(page.getByTestId("timeline")).toContainText("Incident opened by high_memory_load");
+
+  const file = await saveScreenshot(page, "incident-detail");
+  await testInfo.attach("incident-detail", { path: file, contentType: "image/png" });
+});

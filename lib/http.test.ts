@@ -1,0 +1,69 @@
+import { describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { AppError } from "./errors";
+import { errorResponse, isDatabaseUnavailable, parseOrThrow } from "./http";
+
+describe("errorResponse", () => {
+  it("answers with the code's status and the documented body", async () => {
+    const response = errorResponse(new AppError("PAYLOAD_TOO_LARGE", "too big"));
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({
+      error: { code: "PAYLOAD_TOO_LARGE", message: "too big" },
+    });
+  });
+
+  it("never leaks an unexpected error's message", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const response = errorResponse(new Error("password=hunter2 at db.internal:5432"));
+    expect(response.status).toBe(500);
+    expect(JSON.stringify(await response.json())).not.toContain("hunter2");
+    expect(log).toHaveBeenCalled();
+    log.mockRestore();
+  });
+
+  it("turns a lost database connection into 503 with Retry-After", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const lost = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), {
+      code: "ECONNREFUSED",
+    });
+    const response = errorResponse(new Error("wrapped", { cause: lost }));
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    log.mockRestore();
+  });
+});
+
+describe("parseOrThrow", () => {
+  it("names the path of every failing field", () => {
+    const schema = z.object({
+      alerts: z.array(z.object({ labels: z.object({ alertname: z.string() }) })),
+    });
+    try {
+      parseOrThrow(schema, { alerts: [{ labels: {} }] });
+      throw new Error("expected a validation error");
+    } catch (error) {
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe("VALIDATION");
+      expect((error as AppError).message).toContain("alerts[0].labels.alertname");
+    }
+  });
+});
+
+describe("isDatabaseUnavailable", () => {
+  it("recognises connection failures but not query errors", () => {
+    expect(
+      isDatabaseUnavailable({
+        code: "57P01",
+        message: "terminating connection due to administrator command",
+      }),
+    ).toBe(true);
+    expect(isDatabaseUnavailable(new Error("Connection terminated unexpectedly"))).toBe(true);
+    expect(
+      isDatabaseUnavailable({
+        code: "23505",
+        message: "duplicate key value violates unique constraint",
+      }),
+    ).toBe(false);
+    expect(isDatabaseUnavailable(new Error("syntax error at or near"))).toBe(false);
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { readJsonFixture } from "../../../test/helpers/fixtures";
+import { normalizeAlertmanager } from "./normalize-alertmanager";
+import { ZAlertmanagerWebhook } from "./schemas";
+
+const parseFixture = (name: string) =>
+  ZAlertmanagerWebhook.parse(readJsonFixture(`webhooks/alertmanager/${name}`));
+
+describe("normalizeAlertmanager", () => {
+  it("turns the 12-alert group into 12 firing alerts of one group", () => {
+    const alerts = normalizeAlertmanager(parseFixture("firing_12_alerts.json"));
+    expect(alerts).toHaveLength(12);
+    expect(alerts.map((alert) => alert.name)).toContain("high_memory_load12");
+    expect(new Set(alerts.map((alert) => alert.groupKey))).toEqual(
+      new Set(['{}:{alertname="high_memory_load"}']),
+    );
+    // No per-alert status in this payload: the group's status applies.
+    expect(alerts.every((alert) => alert.status === "firing")).toBe(true);
+    // Go's zero time means "not ended".
+    expect(alerts.every((alert) => alert.endsAt === null)).toBe(true);
+    // No fingerprint on the wire: one is derived from the labels, distinct per alert.
+    expect(new Set(alerts.map((alert) => alert.fingerprint)).size).toBe(12);
+  });
+
+  it("keeps Alertmanager's fingerprint and the resolved end time", () => {
+    const [alert] = normalizeAlertmanager(parseFixture("resolved_single_diskspace.json"));
+    expect(alert).toMatchObject({
+      fingerprint: "dd19ae3d4e06ac55",
+      status: "resolved",
+      name: "DiskSpace",
+      severity: "error",
+      summary: "Disk usage alert on CS30.evilcorp",
+      generatorUrl: "my.prometheusserver.url",
+    });
+    expect(alert?.startsAt.toISOString()).toBe("2017-05-09T07:01:37.803Z");
+    expect(alert?.endsAt?.toISOString()).toBe("2017-05-09T07:08:37.818Z");
+  });
+
+  it("reads nanosecond timestamps with offsets", () => {
+    const [alert] = normalizeAlertmanager(parseFixture("firing_grouped_teams_proxy.json"));
+    expect(alert?.startsAt.toISOString()).toBe("2018-03-07T11:33:21.873Z");
+  });
+
+  it("maps the service from the service label, then job, then app", () => {
+    const payload = parseFixture("firing_grouped_teams_proxy.json");
+    const base = payload.alerts[0];
+    if (!base) throw new Error("fixture has an alert");
+    const withLabels = (labels: Record<string, string>) =>
+      normalizeAlertmanager({
+        ...payload,
+        alerts: [{ ...base, labels: { alertname: "X", ...labels } }],
+      })[0]?.service;
+    expect(withLabels({ service: "Order Service", job: "j", app: "a" })).toEqual({
+      slug: "order-service",
+      name: "Order Service",
+    });
+    expect(withLabels({ job: "docker_nodes", app: "a" })).toEqual({
+      slug: "docker_nodes",
+      name: "docker_nodes",
+    });
+    expect(withLabels({ app: "cart" })).toEqual({ slug: "cart", name: "cart" });
+    expect(withLabels({})).toEqual({ slug: "unlabelled", name: "unlabelled" });
+  });
+
+  it("derives a group key when an old sender omits it", () => {
+    const [alert] = normalizeAlertmanager(parseFixture("resolved_single_diskspace.json"));
+    expect(alert?.groupKey).toBe("test_webhook:{}");
+  });
+});
+
+describe("ZAlertmanagerWebhook", () => {
+  it("rejects the malformed fixture, naming both missing fields", () => {
+    const result = ZAlertmanagerWebhook.safeParse(
+      readJsonFixture("webhooks/alertmanager/malformed_missing_status_and_alertname.json"),
+    );
+    expect(result.success).toBe(false);
+    const paths = result.error?.issues.map((issue) => issue.path.join("."));
+    expect(paths).toEqual(expect.arrayContaining(["status", "alerts.0.labels.alertname"]));
+  });
+
+  it("rejects timestamps that are not RFC 3339", () => {
+    const payload = readJsonFixture("webhooks/alertmanager/resolved_single_diskspace.json") as {
+      alerts: { startsAt: string }[];
+    };
+    const broken = {
+      ...payload,
+      alerts: payload.alerts.map((alert) => ({ ...alert, startsAt: "yesterday" })),
+    };
+    expect(ZAlertmanagerWebhook.safeParse(broken).success).toBe(false);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { fingerprintLabels, maxSeverity, toServiceSlug, toSeverity } from "./map-labels";
+
+describe("toSeverity", () => {
+  it.each([
+    ["critical", "critical"],
+    ["PAGE", "critical"],
+    ["severe", "error"],
+    ["high", "error"],
+    ["warning", "warning"],
+    ["info", "info"],
+    ["something-else", "warning"],
+    [undefined, "warning"],
+  ] as const)("maps %s to %s", (word, expected) => {
+    expect(toSeverity(word)).toBe(expected);
+  });
+
+  it("orders severities", () => {
+    expect(maxSeverity("warning", "critical")).toBe("critical");
+    expect(maxSeverity("error", "info")).toBe("error");
+  });
+});
+
+describe("toServiceSlug", () => {
+  it("lower-cases and replaces what slugs cannot hold", () => {
+    expect(toServiceSlug(" Payment Service ")).toBe("payment-service");
+    expect(toServiceSlug("kube-system/coredns")).toBe("kube-system-coredns");
+    expect(toServiceSlug("///")).toBe("unlabelled");
+  });
+});
+
+describe("fingerprintLabels", () => {
+  it("does not depend on label order but on every label", () => {
+    expect(fingerprintLabels({ a: "1", b: "2" })).toBe(fingerprintLabels({ b: "2", a: "1" }));
+    expect(fingerprintLabels({ a: "1", b: "2" })).not.toBe(fingerprintLabels({ a: "1", b: "3" }));
+    // Label boundaries matter: {a: "1b", ...} is not {a: "1", b...}.
+    expect(fingerprintLabels({ a: "1b" })).not.toBe(fingerprintLabels({ a: "1", b: "" }));
+  });
+});

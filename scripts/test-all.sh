@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# npm test: everything CI runs. Lint, typecheck, unit and integration tests (on PGlite, and on
+# PostgreSQL too), the production build, then Playwright in Debian's Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+started=$SECONDS
+step() { printf '\n== [%ss] %s\n' "$((SECONDS - started))" "$*"; }
+
+step "test environment"
+[ -d node_modules ] || npm ci
+# shellcheck source=scripts/prepare-test-env.sh
+source scripts/prepare-test-env.sh
+
+step "prisma generate"
+npm run generate --silent
+step "lint (biome)"
+npx biome check .
+step "typecheck (tsc --noEmit)"
+npx tsc --noEmit
+step "unit and integration tests (vitest)"
+npx vitest run
+step "production build"
+npx next build
+step "end-to-end tests (playwright, chromium)"
+npx playwright test
+step "all tests passed"

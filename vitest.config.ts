@@ -1,0 +1,29 @@
+import { defineConfig } from "vitest/config";
+
+const root = import.meta.dirname;
+const integration = (name: "pglite" | "postgres") => ({
+  extends: true as const,
+  test: {
+    name,
+    include: ["test/**/*.test.ts"],
+    env: { FAULTLINE_TEST_DB: name },
+    globalSetup: ["test/setup/global-setup.ts"],
+  },
+});
+
+export default defineConfig({
+  resolve: { alias: { "@": root } },
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"] },
+      },
+      integration("pglite"),
+      // The same integration tests again on a real server when one is configured (CI always does).
+      ...(process.env.DATABASE_URL ? [integration("postgres")] : []),
+    ],
+  },
+});

@@ -27,13 +27,19 @@ for (const [location, entry] of Object.entries(packages)) {
       version,
       cpu: [cpu],
       dev: entry.dev || undefined,
-      ...(parts.includes("musl") ? { libc: ["musl"] } : parts.includes("gnu") ? { libc: ["glibc"] } : {}),
+      ...(parts.includes("musl")
+        ? { libc: ["musl"] }
+        : parts.includes("gnu")
+          ? { libc: ["glibc"] }
+          : {}),
       optional: true,
       os: [os],
     };
     added++;
   }
 }
-lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))));
+lock.packages = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))),
+);
 fs.writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`package-lock.json: added ${added} missing platform entries`);

@@ -1,5 +1,6 @@
 import { findServiceInLabels, fingerprintLabels, toSeverity } from "../map-labels";
 import type { NormalizedAlert } from "../schemas";
+import { parseTimestamp } from "../timestamps";
 import type { TAlertmanagerWebhook } from "./schemas";
 
 // Alertmanager writes Go's zero time for "no end yet".
@@ -20,7 +21,8 @@ export function normalizeAlertmanager(payload: TAlertmanagerWebhook): Normalized
       summary: annotations.summary ?? annotations.message ?? annotations.description ?? null,
       labels,
       annotations,
-      startsAt: new Date(alert.startsAt),
+      startsAt: parseTimestampOrThrow(alert.startsAt),
+      isStartKnown: true,
       endsAt: parseEndsAt(alert.endsAt),
       generatorUrl: alert.generatorURL || null,
       groupKey,
@@ -31,8 +33,15 @@ export function normalizeAlertmanager(payload: TAlertmanagerWebhook): Normalized
 
 function parseEndsAt(value: string | undefined): Date | null {
   if (!value) return null;
-  const ms = Date.parse(value);
-  return ms <= GO_ZERO_TIME_MS ? null : new Date(ms);
+  const endsAt = parseTimestamp(value);
+  return endsAt && endsAt.getTime() > GO_ZERO_TIME_MS ? endsAt : null;
+}
+
+// The schema has already checked the format; this only satisfies the type.
+function parseTimestampOrThrow(value: string): Date {
+  const date = parseTimestamp(value);
+  if (!date) throw new Error(`unparseable timestamp ${value}`);
+  return date;
 }
 
 function sortLabels(labels: Record<string, string>): Record<string, string> {

@@ -1,15 +1,7 @@
 import { z } from "zod";
+import { ZTimestamp } from "../timestamps";
 
 const ZLabelSet = z.record(z.string(), z.string());
-
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i;
-
-/** A timestamp as Alertmanager writes it (RFC 3339, up to nanoseconds, any offset). */
-export const ZTimestamp = z
-  .string()
-  .refine((value) => RFC3339.test(value) && !Number.isNaN(Date.parse(value)), {
-    message: "must be an RFC 3339 timestamp",
-  });
 
 export const ZAlertmanagerAlert = z.object({
   // Older senders omit the per-alert status; the group's status applies then.

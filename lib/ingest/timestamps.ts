@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+// RFC 3339 as Alertmanager and Grafana write it (up to nanoseconds), plus the "+0000" offsets
+// PagerDuty's examples use.
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})$/i;
+
+/** Parses an RFC 3339 / ISO 8601 timestamp with a zone; null when it is not one. */
+export function parseTimestamp(value: string): Date | null {
+  if (!ISO_TIMESTAMP.test(value)) return null;
+  const normalized = value.replace(/([+-]\d{2})(\d{2})$/, "$1:$2");
+  const ms = Date.parse(normalized);
+  if (Number.isNaN(ms)) return null;
+  const date = new Date(ms);
+  // PostgreSQL's timestamptz covers years 4713 BC to 294276 AD; keep well inside it.
+  const year = date.getUTCFullYear();
+  return year >= 1 && year <= 9999 ? date : null;
+}
+
+export const ZTimestamp = z.string().refine((value) => parseTimestamp(value) !== null, {
+  message: "must be an RFC 3339 timestamp with a time zone",
+});

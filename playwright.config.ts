@@ -2,6 +2,7 @@ import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.FAULTLINE_E2E_PORT ?? 3100);
 export const E2E_BASE_URL = `http://localhost:${PORT}`;
+export const E2E_ADMIN_TOKEN = "e2e-admin-token-0123456789";
 
 // Runs against the production build (npm run build) in Debian's Chromium; never a downloaded browser.
 export default defineConfig({
@@ -28,7 +29,12 @@ export default defineConfig({
     url: `${E2E_BASE_URL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { FAULTLINE_DATA_DIR: ".faultline/e2e", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "" },
+    env: {
+      FAULTLINE_DATA_DIR: ".faultline/e2e",
+      FAULTLINE_ADMIN_TOKEN: E2E_ADMIN_TOKEN,
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: "",
+    },
     stdout: "pipe",
     stderr: "pipe",
   },

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import "./globals.css";
+import { Providers } from "./providers";
 
 export const metadata: Metadata = {
   title: { default: "Faultline", template: "%s · Faultline" },
@@ -20,7 +21,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/incidents">Incidents</Link>
           </nav>
         </header>
-        <main>{children}</main>
+        <main>
+          <Providers>{children}</Providers>
+        </main>
       </body>
     </html>
   );

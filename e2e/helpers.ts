@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
+import { E2E_ADMIN_TOKEN } from "../playwright.config";
 
 const FIXTURES = path.join(import.meta.dirname, "..", "test", "fixtures");
 export const SCREENSHOT_DIR = path.join(import.meta.dirname, "screenshots");
@@ -9,10 +10,25 @@ export function readFixture(relativePath: string): string {
   return fs.readFileSync(path.join(FIXTURES, relativePath), "utf8");
 }
 
-export async function postAlertmanager(request: APIRequestContext, body: string): Promise<number> {
+/** Creates an integration through the admin API and returns its secret. */
+export async function createIntegration(request: APIRequestContext, kind: string): Promise<string> {
+  const response = await request.post("/api/integrations", {
+    data: { kind, name: `e2e-${kind}-${Date.now()}` },
+    headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` },
+  });
+  if (response.status() !== 201)
+    throw new Error(`creating an integration answered ${response.status()}`);
+  return (await response.json()).secret;
+}
+
+export async function postAlertmanager(
+  request: APIRequestContext,
+  token: string,
+  body: string,
+): Promise<number> {
   const response = await request.post("/api/webhooks/alertmanager", {
     data: body,
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
   });
   return response.status();
 }

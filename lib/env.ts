@@ -1,6 +1,9 @@
 import path from "node:path";
 import { z } from "zod";
 
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const optionalPositiveInt = z.coerce.number().int().positive().optional();
+
 const ZEnv = z.object({
   DATABASE_URL: z
     .string()
@@ -8,11 +11,33 @@ const ZEnv = z.object({
     .optional(),
   FAULTLINE_DATA_DIR: z.string().min(1).default(".faultline"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  FAULTLINE_WEBHOOK_MAX_BYTES: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(1024 * 1024),
+
+  // Webhook bodies: one default, overridable per source.
+  FAULTLINE_WEBHOOK_MAX_BYTES: positiveInt(1024 * 1024),
+  FAULTLINE_WEBHOOK_MAX_BYTES_ALERTMANAGER: optionalPositiveInt,
+  FAULTLINE_WEBHOOK_MAX_BYTES_PAGERDUTY: optionalPositiveInt,
+  FAULTLINE_WEBHOOK_MAX_BYTES_GRAFANA: optionalPositiveInt,
+  FAULTLINE_WEBHOOK_MAX_BYTES_DATADOG: optionalPositiveInt,
+  FAULTLINE_WEBHOOK_MAX_BYTES_GENERIC: optionalPositiveInt,
+
+  // Per integration and per app process: a token bucket refilled at this rate.
+  FAULTLINE_RATE_LIMIT_PER_SECOND: positiveInt(200),
+  FAULTLINE_RATE_LIMIT_BURST: positiveInt(1000),
+
+  // Correlation: an alert joins an open incident whose services are within this many hops
+  // (over critical edges), if the incident's last alert is at most the window old.
+  FAULTLINE_CORRELATION_MAX_HOPS: z.coerce.number().int().min(0).max(10).default(2),
+  FAULTLINE_CORRELATION_WINDOW_MINUTES: positiveInt(10),
+  FAULTLINE_INCIDENT_MAX_LIFETIME_HOURS: positiveInt(4),
+  // An incident whose alerts have all resolved and stayed resolved this long is resolved.
+  FAULTLINE_AUTO_RESOLVE_QUIET_MINUTES: positiveInt(5),
+
+  // Bearer token for the admin API (/api/integrations). Unset: the admin API is off; use the CLI.
+  FAULTLINE_ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+
+  // The demo's integrations (npm run demo) authenticate with these.
+  FAULTLINE_DEMO_WEBHOOK_TOKEN: z.string().min(8).default("faultline-demo-token"),
+  FAULTLINE_DEMO_PAGERDUTY_SECRET: z.string().min(8).default("faultline-demo-pagerduty-secret"),
 });
 
 export type Env = z.infer<typeof ZEnv>;

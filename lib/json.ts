@@ -7,3 +7,12 @@ export function toStringRecord(value: unknown): Record<string, string> {
     ),
   );
 }
+
+/** Drops empty and missing values, for label and annotation sets. */
+export function compactRecord(
+  record: Record<string, string | null | undefined>,
+): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries(record)) if (value) result[key] = value;
+  return result;
+}

@@ -1,9 +1,14 @@
-import { startCorrelationSweeper } from "./correlate/request-correlation";
+import { requestCorrelation } from "./correlate/request-correlation";
 import { getDb } from "./db";
+import { getEnv } from "./env";
+import { resolveQuietIncidents } from "./incidents/resolve-quiet-incidents";
 
 const SWEEP_INTERVAL_SECONDS = 5;
 
-/** Opens and migrates the database before the first request, then starts the correlation sweeper. */
+/**
+ * Opens and migrates the database before the first request, then sweeps in the background:
+ * correlates alerts a crashed process stored but never correlated, and resolves quiet incidents.
+ */
 export async function startBackgroundWork(): Promise<void> {
   try {
     const db = await getDb();
@@ -12,5 +17,22 @@ export async function startBackgroundWork(): Promise<void> {
     // Serve anyway: requests answer 503 until the database is reachable, then migrate on first use.
     console.error("[faultline] database not ready at start:", error);
   }
-  startCorrelationSweeper(SWEEP_INTERVAL_SECONDS);
+  requestCorrelation();
+  const timer = setInterval(() => void sweep(), SWEEP_INTERVAL_SECONDS * 1000);
+  timer.unref();
+}
+
+let isSweeping = false;
+
+async function sweep(): Promise<void> {
+  if (isSweeping) return;
+  isSweeping = true;
+  try {
+    requestCorrelation();
+    await resolveQuietIncidents(new Date(), getEnv().FAULTLINE_AUTO_RESOLVE_QUIET_MINUTES);
+  } catch (error) {
+    console.error("[faultline] background sweep failed; next one in a few seconds:", error);
+  } finally {
+    isSweeping = false;
+  }
 }

@@ -1,8 +1,11 @@
 import { parseArgs } from "node:util";
+import { ZodError } from "zod";
 import { upsertTopology } from "../lib/catalog/upsert-topology";
 import { closeDb, getDatabaseTargetFromEnv, openDatabase, setDb } from "../lib/db";
+import { describeZodError } from "../lib/http";
 import { applyMigrations } from "../lib/migrations/apply-migrations";
 import { ECOMMERCE_TOPOLOGY } from "../prisma/seed/ecommerce-topology";
+import { INTEGRATIONS_HELP, runIntegrationsCommand } from "./cli-integrations";
 
 const HELP = `faultline — operator commands for a Faultline installation
 
@@ -11,7 +14,10 @@ Usage: faultline <command> [options]
 Commands:
   migrate     Apply pending SQL migrations from prisma/migrations
   seed        Load the demo e-commerce topology (25 services and their dependencies)
+  integrations  Manage the senders allowed to post to the webhooks (see below)
   help        Show this help
+
+${INTEGRATIONS_HELP}
 
 The database is DATABASE_URL (postgres://…) when set, otherwise the embedded PGlite
 database in $FAULTLINE_DATA_DIR/db (default ./.faultline/db). Run commands from the
@@ -23,6 +29,18 @@ Examples:
 `;
 
 type Command = (args: string[]) => Promise<void>;
+
+/** Opens and migrates the configured database for one command, and closes it after. */
+async function withDatabase(run: () => Promise<void>): Promise<void> {
+  const db = await openDatabase(getDatabaseTargetFromEnv());
+  setDb(db);
+  try {
+    await applyMigrations(db);
+    await run();
+  } finally {
+    await closeDb();
+  }
+}
 
 const COMMANDS: Record<string, Command> = {
   async migrate() {
@@ -42,15 +60,14 @@ const COMMANDS: Record<string, Command> = {
   },
 
   async seed() {
-    const db = await openDatabase(getDatabaseTargetFromEnv());
-    setDb(db);
-    try {
-      await applyMigrations(db);
+    await withDatabase(async () => {
       const result = await upsertTopology(ECOMMERCE_TOPOLOGY);
       console.log(`seeded ${result.services} services and ${result.dependencies} dependencies`);
-    } finally {
-      await closeDb();
-    }
+    });
+  },
+
+  async integrations(args) {
+    await withDatabase(() => runIntegrationsCommand(args));
   },
 
   async help() {
@@ -79,7 +96,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`faultline: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof ZodError ? describeZodError(error) : error instanceof Error ? error.message : String(error);
+    console.error(`faultline: ${message}`);
     process.exit(1);
   },
 );

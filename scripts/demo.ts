@@ -6,8 +6,9 @@ import path from "node:path";
 import { upsertTopology } from "../lib/catalog/upsert-topology";
 import { closeDb, getDatabaseTargetFromEnv, openDatabase, setDb } from "../lib/db";
 import { getEnv } from "../lib/env";
+import { ensureIntegration } from "../lib/integrations/manage-integrations";
 import { applyMigrations } from "../lib/migrations/apply-migrations";
-import { buildDemoSequence } from "../lib/scenarios/demo-sequence";
+import { buildStormDeliveries } from "../lib/scenarios/order-service-storm";
 import { ECOMMERCE_TOPOLOGY } from "../prisma/seed/ecommerce-topology";
 
 const startedAt = performance.now();
@@ -37,6 +38,8 @@ async function prepareDatabase(): Promise<{ incidentCount: number }> {
     );
     const seeded = await upsertTopology(ECOMMERCE_TOPOLOGY);
     step(`seeded ${seeded.services} services and ${seeded.dependencies} dependencies`);
+    await createDemoIntegrations();
+    await createDemoIntegrations();
     return { incidentCount: await db.prisma.incident.count() };
   } finally {
     // The server opens the embedded database next; only one process may hold it.
@@ -84,20 +87,62 @@ async function waitForHealth(server: ChildProcess, timeoutSeconds: number): Prom
   throw new Error(`the server did not become healthy within ${timeoutSeconds}s`);
 }
 
-async function replayDemoAlerts(): Promise<void> {
-  const sequence = buildDemoSequence(new Date());
-  for (const delivery of sequence) {
+// One integration per webhook, with the documented demo secrets (the README has curl examples).
+async function createDemoIntegrations(): Promise<void> {
+  const token = env.FAULTLINE_DEMO_WEBHOOK_TOKEN;
+  for (const kind of [
+    "alertmanager",
+    "grafana",
+    "datadog",
+    "generic",
+    "pagerduty_events",
+  ] as const) {
+    await ensureIntegration(kind, "demo", token);
+  }
+  await ensureIntegration("pagerduty", "demo", env.FAULTLINE_DEMO_PAGERDUTY_SECRET);
+  step("demo integrations ready (one per webhook)");
+}
+
+/**
+ * The order-service storm (40 alerts in 3 minutes, plus 2 unrelated ones) through the real
+ * Alertmanager webhook, `speedup` times faster than it happened, so the list visibly fills up.
+ */
+async function replayStorm(speedup = 10): Promise<void> {
+  const start = new Date();
+  const deliveries = buildStormDeliveries(start);
+  step(`replaying the order-service storm: ${deliveries.length} deliveries over ${180 / speedup}s`);
+  for (const delivery of deliveries) {
+    const due = start.getTime() + (delivery.atOffsetSeconds * 1000) / speedup;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now())));
     const response = await fetch(`${baseUrl}/api/webhooks/alertmanager`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${env.FAULTLINE_DEMO_WEBHOOK_TOKEN}`,
+      },
       body: JSON.stringify(delivery.payload),
     });
     if (!response.ok)
       throw new Error(`webhook answered ${response.status}: ${await response.text()}`);
   }
-  step(
-    `replayed ${sequence.length} Alertmanager deliveries through ${baseUrl}/api/webhooks/alertmanager`,
-  );
+  step("storm replayed");
+}
+
+function printUsage(): void {
+  const token = env.FAULTLINE_DEMO_WEBHOOK_TOKEN;
+  console.log(`
+  Faultline is running: ${baseUrl}/incidents
+
+  Demo webhook credentials (FAULTLINE_DEMO_WEBHOOK_TOKEN, FAULTLINE_DEMO_PAGERDUTY_SECRET):
+    bearer token for alertmanager, grafana, datadog, generic, pagerduty-events: ${token}
+    signing secret for the PagerDuty webhook (pagerduty):  ${env.FAULTLINE_DEMO_PAGERDUTY_SECRET}
+
+  Try:
+    curl -X POST ${baseUrl}/api/webhooks/alertmanager -H 'authorization: Bearer ${token}' \\
+      -H 'content-type: application/json' --data @test/fixtures/webhooks/alertmanager/firing_12_alerts.json
+
+  Press Ctrl-C to stop.
+`);
 }
 
 async function main(): Promise<void> {
@@ -114,12 +159,14 @@ async function main(): Promise<void> {
 
   await waitForHealth(server, 60);
   step("server is healthy");
-  if (incidentCount === 0 || process.argv.includes("--replay")) await replayDemoAlerts();
-  else
-    step(`keeping the ${incidentCount} incidents already in the database (use --replay for more)`);
   const firstPage = await fetch(`${baseUrl}/incidents`);
   step(`first page answered ${firstPage.status}`);
-  console.log(`\n  Faultline is running: ${baseUrl}/incidents\n  Press Ctrl-C to stop.\n`);
+  printUsage();
+  if (incidentCount === 0 || process.argv.includes("--replay")) await replayStorm();
+  else
+    step(
+      `keeping the ${incidentCount} incidents in the database (npm run demo -- --replay for more)`,
+    );
 }
 
 main().catch((error: unknown) => {

@@ -1,15 +1,20 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET as getIncident } from "@/app/api/incidents/[id]/route";
 import { POST } from "@/app/api/webhooks/alertmanager/route";
 import { upsertTopology } from "@/lib/catalog/upsert-topology";
 import { listFixtures, readFixture, readJsonFixture } from "./helpers/fixtures";
+import { bearer, createTestIntegration } from "./helpers/integrations";
 import { getRequest, jsonRequest, routeParams, settleCorrelation } from "./helpers/requests";
 import { provideTestDatabase } from "./helpers/test-database";
 
 const testDb = provideTestDatabase();
 const URL_PATH = "/api/webhooks/alertmanager";
+let secret = "";
+beforeAll(async () => {
+  secret = (await createTestIntegration("alertmanager")).secret;
+});
 const post = (body: unknown, headers?: Record<string, string>) =>
-  POST(jsonRequest(URL_PATH, body, headers));
+  POST(jsonRequest(URL_PATH, body, { ...bearer(secret), ...headers }));
 
 async function counts() {
   const prisma = testDb.db.prisma;
@@ -57,7 +62,6 @@ describe("POST /api/webhooks/alertmanager", () => {
     const raw = readFixture("webhooks/alertmanager/firing_12_alerts.json");
     const response = await post(raw, {
       "user-agent": "Alertmanager/0.25.0",
-      authorization: "Bearer x",
     });
     expect(response.status).toBe(202);
     expect(await response.json()).toMatchObject({ alertsReceived: 12, alertsCreated: 12 });

@@ -3,6 +3,7 @@ import { GET as getIncident } from "@/app/api/incidents/[id]/route";
 import { GET as listIncidents } from "@/app/api/incidents/route";
 import { POST } from "@/app/api/webhooks/alertmanager/route";
 import { buildDemoSequence } from "@/lib/scenarios/demo-sequence";
+import { bearer, createTestIntegration } from "./helpers/integrations";
 import { getRequest, jsonRequest, routeParams, settleCorrelation } from "./helpers/requests";
 import { provideTestDatabase } from "./helpers/test-database";
 
@@ -24,8 +25,11 @@ async function list(query = ""): Promise<{ status: number; incidents: ListedInci
 
 describe("incidents API", () => {
   beforeAll(async () => {
+    const { secret } = await createTestIntegration("alertmanager");
     for (const delivery of buildDemoSequence(new Date())) {
-      const response = await POST(jsonRequest("/api/webhooks/alertmanager", delivery.payload));
+      const response = await POST(
+        jsonRequest("/api/webhooks/alertmanager", delivery.payload, bearer(secret)),
+      );
       expect(response.status).toBe(202);
     }
     await settleCorrelation();

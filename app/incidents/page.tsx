@@ -1,61 +1,19 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { formatAge } from "@/lib/format-time";
 import { listIncidents } from "@/lib/incidents/list-incidents";
+import type { IncidentSummary, Jsonified } from "@/lib/incidents/schemas";
+import { IncidentList } from "./incident-list";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Incidents" };
 
 export default async function IncidentsPage() {
   const incidents = await listIncidents({ status: undefined, limit: 200 });
-  const now = new Date();
+  // The client component receives exactly what the API would send.
+  const initial = JSON.parse(JSON.stringify(incidents)) as Jsonified<IncidentSummary>[];
   return (
     <>
       <h1>Incidents</h1>
-      <p className="subtle">Alerts arrive through the webhooks and are grouped into incidents.</p>
-      {incidents.length === 0 ? (
-        <div className="panel empty">
-          No incidents yet. Point Alertmanager at /api/webhooks/alertmanager.
-        </div>
-      ) : (
-        <table className="list" data-testid="incident-list">
-          <thead>
-            <tr>
-              <th>Status</th>
-              <th>Severity</th>
-              <th>Incident</th>
-              <th>Service</th>
-              <th>Age</th>
-              <th className="num">Alerts</th>
-            </tr>
-          </thead>
-          <tbody>
-            {incidents.map((incident) => (
-              <tr key={incident.id} data-testid="incident-row">
-                <td>
-                  <span className={`badge ${incident.status}`}>{incident.status}</span>
-                </td>
-                <td>
-                  <span className={`badge ${incident.severity}`}>{incident.severity}</span>
-                </td>
-                <td>
-                  <Link href={`/incidents/${incident.id}`}>
-                    #{incident.id} {incident.title}
-                  </Link>
-                </td>
-                <td className="mono">{incident.originService?.slug ?? "—"}</td>
-                <td title={incident.openedAt.toISOString()}>{formatAge(incident.openedAt, now)}</td>
-                <td
-                  className="num"
-                  title={`${incident.firingAlertCount} firing of ${incident.alertCount}`}
-                >
-                  {incident.firingAlertCount}/{incident.alertCount}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <IncidentList initialIncidents={initial} serverNow={new Date().toISOString()} />
     </>
   );
 }

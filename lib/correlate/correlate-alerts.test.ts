@@ -1,117 +1,267 @@
 import { describe, expect, it } from "vitest";
+import { ECOMMERCE_TOPOLOGY } from "../../prisma/seed/ecommerce-topology";
+import {
+  ORDER_SERVICE_STORM,
+  type StormAlert,
+  UNRELATED_DURING_STORM,
+} from "../scenarios/order-service-storm";
+import { buildCorrelationGraph } from "./build-correlation-graph";
 import { correlateAlerts } from "./correlate-alerts";
-import type { OpenIncident, PendingAlert } from "./schemas";
+import { DEFAULT_CORRELATION_CONFIG, type OpenIncident, type PendingAlert } from "./schemas";
 
-const now = new Date("2026-11-23T12:00:00Z");
-let nextId = 1;
-function pending(overrides: Partial<PendingAlert> = {}): PendingAlert {
-  const id = nextId++;
+// The seed shop's services get ids 1..n in catalog order.
+const SERVICE_IDS = new Map(
+  ECOMMERCE_TOPOLOGY.services.map((service, index) => [service.slug, index + 1]),
+);
+const id = (slug: string) => {
+  const value = SERVICE_IDS.get(slug);
+  if (value === undefined) throw new Error(`no service ${slug}`);
+  return value;
+};
+const SHOP_GRAPH = buildCorrelationGraph(
+  ECOMMERCE_TOPOLOGY.dependencies.map((edge) => ({
+    fromServiceId: id(edge.from),
+    toServiceId: id(edge.to),
+    criticality: edge.criticality ?? "critical",
+  })),
+);
+
+const start = new Date("2026-11-23T12:00:00Z");
+const minutes = (n: number) => new Date(start.getTime() + n * 60_000);
+let nextAlertId = 1;
+
+function alertOn(
+  slug: string,
+  firstSeenAt: Date,
+  overrides: Partial<PendingAlert> = {},
+): PendingAlert {
+  const alertId = nextAlertId++;
   return {
-    id,
-    serviceId: 10,
-    serviceSlug: "order-service",
+    id: alertId,
+    serviceId: id(slug),
+    serviceSlug: slug,
     status: "firing",
-    name: `Alert${id}`,
+    name: `Alert${alertId}`,
     severity: "warning",
-    startsAt: new Date(now.getTime() - 60_000),
+    startsAt: firstSeenAt,
     endsAt: null,
-    firstSeenAt: new Date(now.getTime() - 30_000 + id),
-    groupKey: '{}:{service="order-service"}',
+    firstSeenAt,
+    groupKey: null,
     incidentId: null,
+    pagerdutyIncidentId: null,
     ...overrides,
     hasFired: overrides.hasFired ?? (overrides.status ?? "firing") === "firing",
   };
 }
 
-describe("correlateAlerts", () => {
-  it("opens one incident per group, at the highest severity of its alerts", () => {
-    const alerts = [
-      pending({ name: "HighErrorRate" }),
-      pending({ severity: "critical" }),
-      pending(),
-    ];
-    const plan = correlateAlerts(alerts, [], now);
-    expect(plan.newIncidents).toHaveLength(1);
-    expect(plan.newIncidents[0]).toMatchObject({
-      title: "HighErrorRate on order-service",
-      severity: "critical",
-      originServiceId: 10,
-      openedAt: alerts[0]?.firstSeenAt,
-      lastAlertAt: alerts[2]?.firstSeenAt,
-    });
-    expect(plan.assignments.map((assignment) => assignment.alertId)).toEqual(
-      alerts.map((alert) => alert.id),
+function fromStorm(alert: StormAlert): PendingAlert {
+  return alertOn(alert.service, new Date(start.getTime() + alert.atOffsetSeconds * 1000), {
+    name: alert.alertname,
+    severity: alert.severity,
+  });
+}
+
+const correlate = (
+  pending: PendingAlert[],
+  open: OpenIncident[] = [],
+  config = DEFAULT_CORRELATION_CONFIG,
+) => correlateAlerts(pending, open, SHOP_GRAPH, config, minutes(60));
+
+function incidentOf(plan: ReturnType<typeof correlate>, alertId: number) {
+  const assignment = plan.assignments.find((candidate) => candidate.alertId === alertId);
+  return assignment ? JSON.stringify(assignment.incident) : undefined;
+}
+
+describe("correlateAlerts on the seed shop", () => {
+  it("turns the 40-alert order-service storm plus 2 unrelated alerts into 3 incidents", () => {
+    expect(ORDER_SERVICE_STORM.length).toBe(40);
+    const storm = ORDER_SERVICE_STORM.map(fromStorm);
+    const unrelated = UNRELATED_DURING_STORM.map(fromStorm);
+    const plan = correlate([...storm, ...unrelated]);
+
+    expect(plan.newIncidents).toHaveLength(3);
+    const stormIncidents = new Set(storm.map((alert) => incidentOf(plan, alert.id)));
+    expect(stormIncidents.size).toBe(1);
+    const [stormIncident] = stormIncidents;
+    const unrelatedIncidents = unrelated.map((alert) => incidentOf(plan, alert.id));
+    expect(new Set(unrelatedIncidents).size).toBe(2);
+    expect(unrelatedIncidents).not.toContain(stormIncident);
+
+    const opened = plan.newIncidents.find(
+      (incident) => incident.originServiceId === id("order-service"),
     );
-    expect(plan.timeline.filter((event) => event.kind === "incident.opened")).toHaveLength(1);
+    expect(opened).toMatchObject({ title: "HighErrorRate on order-service", severity: "critical" });
+    expect(opened?.serviceIds).toHaveLength(
+      new Set(ORDER_SERVICE_STORM.map((alert) => alert.service)).size,
+    );
   });
 
-  it("keeps different groups apart", () => {
-    const plan = correlateAlerts([pending({ groupKey: "a" }), pending({ groupKey: "b" })], [], now);
+  it("joins the same service and services within two critical hops, not three", () => {
+    const first = alertOn("order-service", minutes(0));
+    const sameService = alertOn("order-service", minutes(1));
+    const oneHop = alertOn("orders-db", minutes(1));
+    const twoHops = alertOn("inventory-db", minutes(1)); // order-service -> inventory-service -> inventory-db
+    const plan = correlate([first, sameService, oneHop, twoHops]);
+    expect(plan.newIncidents).toHaveLength(1);
+
+    // payments-db is two hops from order-service, search-index is not reachable over critical edges.
+    const far = alertOn("search-index", minutes(1));
+    const onlyFirst = correlate([alertOn("order-service", minutes(0)), far]);
+    expect(onlyFirst.newIncidents).toHaveLength(2);
+  });
+
+  it("counts hops from every service already in the incident, so a storm can spread", () => {
+    // users-db is 3 hops from order-service but 2 from web-frontend once web-frontend is in.
+    const chain = [
+      alertOn("order-service", minutes(0)),
+      alertOn("web-frontend", minutes(1)),
+      alertOn("users-db", minutes(2)),
+    ];
+    expect(correlate(chain).newIncidents).toHaveLength(1);
+    expect(
+      correlate([chain[0] as PendingAlert, alertOn("users-db", minutes(2))]).newIncidents,
+    ).toHaveLength(2);
+  });
+
+  it("honours the configured number of hops", () => {
+    const pair = () => [alertOn("order-service", minutes(0)), alertOn("inventory-db", minutes(1))];
+    expect(
+      correlate(pair(), [], { ...DEFAULT_CORRELATION_CONFIG, maxHops: 1 }).newIncidents,
+    ).toHaveLength(2);
+    expect(
+      correlate(pair(), [], { ...DEFAULT_CORRELATION_CONFIG, maxHops: 2 }).newIncidents,
+    ).toHaveLength(1);
+  });
+
+  it("does not let optional edges bind incidents together", () => {
+    // web-frontend -> recommendation-service is optional; recommendation-service -> catalog-service is critical.
+    const plan = correlate(
+      [alertOn("web-frontend", minutes(0)), alertOn("recommendation-service", minutes(1))],
+      [],
+      {
+        ...DEFAULT_CORRELATION_CONFIG,
+        maxHops: 1,
+      },
+    );
     expect(plan.newIncidents).toHaveLength(2);
   });
 
-  it("adds to the open incident of the same group and raises its severity", () => {
+  it("extends the window with each alert, and opens a new incident after a quiet window", () => {
+    const steady = [0, 9, 18, 27].map((at) => alertOn("order-service", minutes(at)));
+    expect(correlate(steady).newIncidents).toHaveLength(1);
+    const gap = [alertOn("order-service", minutes(0)), alertOn("order-service", minutes(11))];
+    expect(correlate(gap).newIncidents).toHaveLength(2);
+  });
+
+  it("joins an open incident from an earlier pass and raises its severity", () => {
     const open: OpenIncident = {
-      id: 7,
+      id: 70,
       status: "acknowledged",
       severity: "warning",
-      correlationKey: "g",
-      openedAt: new Date(now.getTime() - 600_000),
-      lastAlertAt: new Date(now.getTime() - 600_000),
+      openedAt: minutes(0),
+      lastAlertAt: minutes(5),
+      serviceIds: [id("checkout-service")],
     };
-    const alert = pending({ groupKey: "g", severity: "critical", name: "PodCrashLooping" });
-    const plan = correlateAlerts([alert], [open], now);
+    const alert = alertOn("order-service", minutes(8), {
+      severity: "critical",
+      name: "PodCrashLooping",
+    });
+    const plan = correlate([alert], [open]);
     expect(plan.newIncidents).toEqual([]);
     expect(plan.assignments).toEqual([
-      { alertId: alert.id, incident: { kind: "existing", id: 7 } },
+      { alertId: alert.id, incident: { kind: "existing", id: 70 } },
     ]);
     expect(plan.incidentUpdates).toEqual([
-      { id: 7, severity: "critical", lastAlertAt: alert.firstSeenAt },
+      { id: 70, severity: "critical", lastAlertAt: minutes(8) },
     ]);
     expect(plan.timeline.map((event) => event.kind)).toEqual(["alert.fired", "severity.raised"]);
   });
 
-  it("opens nothing for an alert that only ever arrived resolved", () => {
-    const plan = correlateAlerts([pending({ status: "resolved", endsAt: now })], [], now);
-    expect(plan.newIncidents).toEqual([]);
-    expect(plan.assignments).toEqual([]);
+  it("prefers the nearest of two open incidents", () => {
+    const nearOne: OpenIncident = {
+      id: 1,
+      status: "triggered",
+      severity: "warning",
+      openedAt: minutes(0),
+      lastAlertAt: minutes(3),
+      serviceIds: [id("checkout-service")],
+    };
+    const sameService: OpenIncident = {
+      id: 2,
+      status: "triggered",
+      severity: "warning",
+      openedAt: minutes(0),
+      lastAlertAt: minutes(1),
+      serviceIds: [id("order-service")],
+    };
+    const plan = correlate([alertOn("order-service", minutes(4))], [nearOne, sameService]);
+    expect(plan.assignments[0]?.incident).toEqual({ kind: "existing", id: 2 });
   });
 
-  it("still opens an incident for an alert that fired and resolved before the correlator saw it", () => {
-    const endsAt = new Date(now.getTime() - 1_000);
-    const plan = correlateAlerts(
-      [pending({ status: "resolved", hasFired: true, endsAt })],
-      [],
-      now,
-    );
+  it("opens a linked incident when the related one is older than its maximum lifetime", () => {
+    const old: OpenIncident = {
+      id: 9,
+      status: "acknowledged",
+      severity: "critical",
+      openedAt: minutes(-241),
+      lastAlertAt: minutes(-2),
+      serviceIds: [id("order-service")],
+    };
+    const plan = correlate([alertOn("order-service", minutes(0))], [old]);
     expect(plan.newIncidents).toHaveLength(1);
-    expect(plan.timeline.map((event) => event.kind)).toEqual([
+    expect(plan.newIncidents[0]?.parentIncidentId).toBe(9);
+    expect(plan.timeline[0]?.text).toContain("continuing #9");
+  });
+
+  it("opens nothing for an alert only ever seen resolved, but keeps one that fired and resolved", () => {
+    const onlyResolved = correlate([
+      alertOn("order-service", minutes(0), { status: "resolved", endsAt: minutes(0) }),
+    ]);
+    expect(onlyResolved.newIncidents).toEqual([]);
+    const firedThenResolved = correlate([
+      alertOn("order-service", minutes(0), {
+        status: "resolved",
+        hasFired: true,
+        endsAt: minutes(1),
+      }),
+    ]);
+    expect(firedThenResolved.newIncidents).toHaveLength(1);
+    expect(firedThenResolved.timeline.map((event) => event.kind)).toEqual([
       "incident.opened",
       "alert.fired",
       "alert.resolved",
     ]);
   });
 
-  it("attaches an only-resolved alert to the open incident of its group", () => {
-    const firing = pending({ groupKey: "g" });
-    const resolvedOnly = pending({ groupKey: "g", status: "resolved", endsAt: now });
-    const plan = correlateAlerts([firing, resolvedOnly], [], now);
-    expect(plan.newIncidents).toHaveLength(1);
-    expect(plan.assignments.map((assignment) => assignment.alertId)).toEqual([
-      firing.id,
-      resolvedOnly.id,
+  it("records resolutions of alerts already in an incident, at the alert's end", () => {
+    const endsAt = minutes(3);
+    const plan = correlate([
+      alertOn("order-service", minutes(0), { status: "resolved", endsAt, incidentId: 4 }),
     ]);
-  });
-
-  it("records a resolution on the alert's incident at the alert's end time", () => {
-    const endsAt = new Date(now.getTime() - 5_000);
-    const plan = correlateAlerts([pending({ status: "resolved", endsAt, incidentId: 3 })], [], now);
     expect(plan.timeline).toEqual([
       expect.objectContaining({
-        incident: { kind: "existing", id: 3 },
+        incident: { kind: "existing", id: 4 },
         kind: "alert.resolved",
         at: endsAt,
       }),
     ]);
+    expect(plan.assignments).toEqual([]);
+  });
+
+  it("links the incident to the PagerDuty incident an alert stands for", () => {
+    const plan = correlate([
+      alertOn("order-service", minutes(0), { pagerdutyIncidentId: "PFQZPSY" }),
+    ]);
+    expect(plan.pagerdutyLinks).toEqual([
+      { incident: { kind: "new", key: expect.any(String) }, pagerdutyIncidentId: "PFQZPSY" },
+    ]);
+  });
+
+  it("treats services missing from the graph as related only to themselves", () => {
+    const plan = correlate([
+      alertOn("order-service", minutes(0)),
+      { ...alertOn("order-service", minutes(1)), serviceId: 999, serviceSlug: "unmapped" },
+    ]);
+    expect(plan.newIncidents).toHaveLength(2);
   });
 });

@@ -1,5 +1,8 @@
-import { compareSeverity, maxSeverity } from "../ingest/map-labels";
+import { maxSeverity } from "../ingest/map-labels";
+import { findServicesWithinHops } from "./build-correlation-graph";
 import type {
+  CorrelationConfig,
+  CorrelationGraph,
   CorrelationPlan,
   IncidentRef,
   NewIncident,
@@ -8,86 +11,54 @@ import type {
   PlannedTimelineEvent,
 } from "./schemas";
 
-/** The key that decides which incident an alert joins: its sender's group. */
-export function getCorrelationKey(alert: PendingAlert): string {
-  return alert.groupKey ?? `alert:${alert.id}`;
-}
+/** An incident an alert could join, whether it exists already or this pass opens it. */
+type Candidate = {
+  ref: IncidentRef;
+  openedAt: Date;
+  lastAlertAt: Date;
+  severity: PendingAlert["severity"];
+  serviceIds: Set<number>;
+};
+
+type Match = { candidate: Candidate; hops: number };
 
 /**
- * Decides, without I/O, which incident each pending alert belongs to: an open incident with the
- * same key, or a new one. Alerts already in an incident stay there and only add to its timeline.
+ * Decides, without I/O, which incident each pending alert belongs to. An alert joins the open
+ * incident with a service nearest to its own (same service, or within `maxHops` critical edges),
+ * if that incident's last alert is within the window and it is younger than its maximum lifetime.
+ * Otherwise it opens a new incident, linked to a related incident that has grown too old.
  */
 export function correlateAlerts(
   pending: PendingAlert[],
   openIncidents: OpenIncident[],
+  graph: CorrelationGraph,
+  config: CorrelationConfig,
   now: Date,
 ): CorrelationPlan {
   const plan: CorrelationPlan = {
     newIncidents: [],
     assignments: [],
     incidentUpdates: [],
+    pagerdutyLinks: [],
     timeline: [],
   };
-  const openByKey = new Map<string, OpenIncident>();
-  for (const incident of openIncidents) {
-    if (incident.correlationKey) openByKey.set(incident.correlationKey, incident);
-  }
-  const newByKey = new Map<string, NewIncident>();
-  const updates = new Map<
-    number,
-    { id: number; severity: OpenIncident["severity"]; lastAlertAt: Date }
-  >();
-
-  // Returns the severity raise this alert causes, if any, so the caller can put it on the timeline.
-  const joinExisting = (open: OpenIncident, alert: PendingAlert): PlannedTimelineEvent | null => {
-    const current = updates.get(open.id) ?? {
-      id: open.id,
-      severity: open.severity,
-      lastAlertAt: open.lastAlertAt,
-    };
-    const raised = maxSeverity(current.severity, alert.severity);
-    updates.set(open.id, {
-      id: open.id,
-      severity: raised,
-      lastAlertAt: laterOf(alert.firstSeenAt, current.lastAlertAt),
-    });
-    if (raised === current.severity) return null;
-    return {
-      incident: { kind: "existing", id: open.id },
-      at: alert.firstSeenAt,
-      kind: "severity.raised",
-      text: `Severity raised from ${current.severity} to ${raised} by ${alert.name}`,
-      data: { from: current.severity, to: raised, alertId: alert.id },
-    };
-  };
-
-  const joinNew = (created: NewIncident, alert: PendingAlert): IncidentRef => {
-    if (compareSeverity(alert.severity, created.severity) > 0) created.severity = alert.severity;
-    created.lastAlertAt = laterOf(alert.firstSeenAt, created.lastAlertAt);
-    return { kind: "new", key: created.key };
-  };
-
-  const open = (key: string, alert: PendingAlert): IncidentRef => {
-    const created: NewIncident = {
-      key,
-      title: `${alert.name} on ${alert.serviceSlug}`,
-      severity: alert.severity,
-      originServiceId: alert.serviceId,
-      correlationKey: key,
-      openedAt: alert.firstSeenAt,
-      lastAlertAt: alert.firstSeenAt,
-    };
-    newByKey.set(key, created);
-    plan.newIncidents.push(created);
-    const ref: IncidentRef = { kind: "new", key };
-    plan.timeline.push({
-      incident: ref,
-      at: alert.firstSeenAt,
-      kind: "incident.opened",
-      text: `Incident opened by ${alert.name} on ${alert.serviceSlug}`,
-      data: { alertId: alert.id, serviceId: alert.serviceId },
-    });
-    return ref;
+  const candidates: Candidate[] = openIncidents.map((incident) => ({
+    ref: { kind: "existing", id: incident.id },
+    openedAt: incident.openedAt,
+    lastAlertAt: incident.lastAlertAt,
+    severity: incident.severity,
+    serviceIds: new Set(incident.serviceIds),
+  }));
+  const newCandidates = new Map<string, Candidate>();
+  const touched = new Set<Candidate>();
+  const nearbyCache = new Map<number, Map<number, number>>();
+  const nearby = (serviceId: number) => {
+    let distances = nearbyCache.get(serviceId);
+    if (!distances) {
+      distances = findServicesWithinHops(graph, serviceId, config.maxHops);
+      nearbyCache.set(serviceId, distances);
+    }
+    return distances;
   };
 
   for (const alert of [...pending].sort(byFirstSeenThenId)) {
@@ -97,25 +68,131 @@ export function correlateAlerts(
       );
       continue;
     }
-    const key = getCorrelationKey(alert);
-    const existing = openByKey.get(key);
-    const created = newByKey.get(key);
-    let ref: IncidentRef;
-    let severityRaised: PlannedTimelineEvent | null = null;
-    if (existing) {
-      ref = { kind: "existing", id: existing.id };
-      severityRaised = joinExisting(existing, alert);
-    } else if (created) ref = joinNew(created, alert);
-    else if (alert.hasFired) ref = open(key, alert);
-    else continue; // only ever seen resolved, and nothing open to attach it to
-
-    plan.assignments.push({ alertId: alert.id, incident: ref });
-    if (alert.hasFired) plan.timeline.push(alertEvent(ref, alert, "firing", now));
-    if (severityRaised) plan.timeline.push(severityRaised);
-    if (alert.status === "resolved") plan.timeline.push(alertEvent(ref, alert, "resolved", now));
+    const { joinable, tooOld } = findMatches(
+      candidates,
+      nearby(alert.serviceId),
+      alert.firstSeenAt,
+      config,
+    );
+    let candidate = joinable?.candidate;
+    if (!candidate) {
+      // Only ever seen resolved and nothing to attach it to: it opens nothing.
+      if (!alert.hasFired) continue;
+      const parentIncidentId =
+        tooOld?.candidate.ref.kind === "existing" ? tooOld.candidate.ref.id : null;
+      candidate = openIncident(plan, alert, parentIncidentId);
+      candidates.push(candidate);
+      if (candidate.ref.kind === "new") newCandidates.set(candidate.ref.key, candidate);
+    } else {
+      const raised = maxSeverity(candidate.severity, alert.severity);
+      if (alert.hasFired) plan.timeline.push(alertEvent(candidate.ref, alert, "firing", now));
+      if (raised !== candidate.severity) {
+        plan.timeline.push(severityEvent(candidate.ref, alert, candidate.severity, raised));
+        candidate.severity = raised;
+      }
+      candidate.lastAlertAt = laterOf(candidate.lastAlertAt, alert.firstSeenAt);
+      candidate.serviceIds.add(alert.serviceId);
+      touched.add(candidate);
+    }
+    plan.assignments.push({ alertId: alert.id, incident: candidate.ref });
+    if (alert.status === "resolved")
+      plan.timeline.push(alertEvent(candidate.ref, alert, "resolved", now));
+    if (alert.pagerdutyIncidentId) {
+      plan.pagerdutyLinks.push({
+        incident: candidate.ref,
+        pagerdutyIncidentId: alert.pagerdutyIncidentId,
+      });
+    }
   }
-  plan.incidentUpdates = [...updates.values()];
+
+  for (const candidate of touched) {
+    if (candidate.ref.kind === "existing") {
+      plan.incidentUpdates.push({
+        id: candidate.ref.id,
+        severity: candidate.severity,
+        lastAlertAt: candidate.lastAlertAt,
+      });
+    }
+  }
+  for (const incident of plan.newIncidents) {
+    const candidate = newCandidates.get(incident.key);
+    if (!candidate) continue;
+    incident.severity = candidate.severity;
+    incident.lastAlertAt = candidate.lastAlertAt;
+    incident.serviceIds = [...candidate.serviceIds];
+  }
   return plan;
+}
+
+/** The nearest joinable incident, and (if none) the nearest related one that is too old to join. */
+function findMatches(
+  candidates: Candidate[],
+  distances: Map<number, number>,
+  at: Date,
+  config: CorrelationConfig,
+): { joinable: Match | null; tooOld: Match | null } {
+  let joinable: Match | null = null;
+  let tooOld: Match | null = null;
+  for (const candidate of candidates) {
+    let hops = Number.POSITIVE_INFINITY;
+    for (const serviceId of candidate.serviceIds)
+      hops = Math.min(hops, distances.get(serviceId) ?? hops);
+    if (!Number.isFinite(hops)) continue;
+    const quietMinutes = (at.getTime() - candidate.lastAlertAt.getTime()) / 60_000;
+    if (quietMinutes > config.windowMinutes) continue;
+    const ageHours = (at.getTime() - candidate.openedAt.getTime()) / 3_600_000;
+    const match = { candidate, hops };
+    if (ageHours > config.maxLifetimeHours) {
+      if (!tooOld || isBetter(match, tooOld)) tooOld = match;
+    } else if (!joinable || isBetter(match, joinable)) {
+      joinable = match;
+    }
+  }
+  return { joinable, tooOld };
+}
+
+/** Nearer wins; between equally near incidents, the one that heard from an alert last. */
+function isBetter(a: Match, b: Match): boolean {
+  if (a.hops !== b.hops) return a.hops < b.hops;
+  return a.candidate.lastAlertAt > b.candidate.lastAlertAt;
+}
+
+function openIncident(
+  plan: CorrelationPlan,
+  alert: PendingAlert,
+  parentIncidentId: number | null,
+): Candidate {
+  const key = `new-${alert.id}`;
+  const incident: NewIncident = {
+    key,
+    title: `${alert.name} on ${alert.serviceSlug}`,
+    severity: alert.severity,
+    originServiceId: alert.serviceId,
+    parentIncidentId,
+    openedAt: alert.firstSeenAt,
+    lastAlertAt: alert.firstSeenAt,
+    serviceIds: [alert.serviceId],
+  };
+  plan.newIncidents.push(incident);
+  const ref: IncidentRef = { kind: "new", key };
+  plan.timeline.push({
+    incident: ref,
+    at: alert.firstSeenAt,
+    kind: "incident.opened",
+    text:
+      parentIncidentId === null
+        ? `Incident opened by ${alert.name} on ${alert.serviceSlug}`
+        : `Incident opened by ${alert.name} on ${alert.serviceSlug}, continuing #${parentIncidentId}`,
+    data: { alertId: alert.id, serviceId: alert.serviceId, parentIncidentId },
+  });
+  plan.timeline.push(alertEvent(ref, alert, "firing", alert.firstSeenAt));
+  return {
+    ref,
+    openedAt: incident.openedAt,
+    lastAlertAt: incident.lastAlertAt,
+    severity: incident.severity,
+    serviceIds: new Set(incident.serviceIds),
+  };
 }
 
 function alertEvent(
@@ -131,6 +208,21 @@ function alertEvent(
     kind: fired ? "alert.fired" : "alert.resolved",
     text: `${alert.name} ${fired ? "fired" : "resolved"} on ${alert.serviceSlug}`,
     data: { alertId: alert.id, serviceId: alert.serviceId, severity: alert.severity },
+  };
+}
+
+function severityEvent(
+  incident: IncidentRef,
+  alert: PendingAlert,
+  from: PendingAlert["severity"],
+  to: PendingAlert["severity"],
+): PlannedTimelineEvent {
+  return {
+    incident,
+    at: alert.firstSeenAt,
+    kind: "severity.raised",
+    text: `Severity raised from ${from} to ${to} by ${alert.name} on ${alert.serviceSlug}`,
+    data: { from, to, alertId: alert.id },
   };
 }
 

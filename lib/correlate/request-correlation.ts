@@ -33,11 +33,3 @@ async function runUntilIdle(): Promise<void> {
     }
   } while (isRequestedAgain);
 }
-
-/** Runs a pass every `intervalSeconds`, picking up alerts a crashed process stored but never correlated. */
-export function startCorrelationSweeper(intervalSeconds: number): () => void {
-  requestCorrelation();
-  const timer = setInterval(requestCorrelation, intervalSeconds * 1000);
-  timer.unref();
-  return () => clearInterval(timer);
-}

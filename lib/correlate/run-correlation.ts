@@ -1,30 +1,45 @@
 import { getPrisma } from "../db";
+import { getEnv } from "../env";
 import type { Prisma } from "../generated/prisma/client";
+import { buildCorrelationGraph } from "./build-correlation-graph";
 import { correlateAlerts } from "./correlate-alerts";
-import type { CorrelationPlan, IncidentRef, OpenIncident, PendingAlert } from "./schemas";
+import { lockCorrelation } from "./lock-correlation";
+import type {
+  CorrelationConfig,
+  CorrelationGraph,
+  CorrelationPlan,
+  IncidentRef,
+  OpenIncident,
+  PendingAlert,
+} from "./schemas";
 
-// Correlation reads open incidents and writes new ones; one pass at a time across all processes.
-const CORRELATION_LOCK_KEY = 7_411_902_555_010_002n;
 export const CORRELATION_BATCH_SIZE = 2_000;
 
 export type CorrelationResult = { alertsProcessed: number; incidentsOpened: number[] };
 
+export function getCorrelationConfig(): CorrelationConfig {
+  const env = getEnv();
+  return {
+    maxHops: env.FAULTLINE_CORRELATION_MAX_HOPS,
+    windowMinutes: env.FAULTLINE_CORRELATION_WINDOW_MINUTES,
+    maxLifetimeHours: env.FAULTLINE_INCIDENT_MAX_LIFETIME_HOURS,
+  };
+}
+
 /** Loads alerts the correlator has not seen, plans with the pure correlator, and persists the plan. */
 export async function correlatePendingAlerts(
-  options: { now?: Date; batchSize?: number } = {},
+  options: { now?: Date; batchSize?: number; config?: CorrelationConfig } = {},
 ): Promise<CorrelationResult> {
   const prisma = await getPrisma();
   const now = options.now ?? new Date();
+  const config = options.config ?? getCorrelationConfig();
   return prisma.$transaction(
     async (tx) => {
-      await tx.$queryRawUnsafe(
-        "SELECT 1 FROM pg_advisory_xact_lock($1)",
-        CORRELATION_LOCK_KEY.toString(),
-      );
+      await lockCorrelation(tx);
       const pending = await loadPendingAlerts(tx, options.batchSize ?? CORRELATION_BATCH_SIZE);
       if (pending.length === 0) return { alertsProcessed: 0, incidentsOpened: [] };
-      const open = await loadOpenIncidents(tx);
-      const plan = correlateAlerts(pending, open, now);
+      const [open, graph] = await Promise.all([loadOpenIncidents(tx), loadCorrelationGraph(tx)]);
+      const plan = correlateAlerts(pending, open, graph, config, now);
       const incidentsOpened = await persistPlan(tx, plan);
       await markCorrelated(tx, pending, now);
       return { alertsProcessed: pending.length, incidentsOpened };
@@ -43,6 +58,7 @@ async function loadPendingAlerts(
     take: batchSize,
     select: {
       id: true,
+      source: true,
       serviceId: true,
       status: true,
       hasFired: true,
@@ -53,28 +69,64 @@ async function loadPendingAlerts(
       createdAt: true,
       groupKey: true,
       incidentId: true,
+      labels: true,
       service: { select: { slug: true } },
     },
   });
-  return rows.map(({ service, createdAt, ...alert }) => ({
+  return rows.map(({ service, createdAt, labels, source, ...alert }) => ({
     ...alert,
     serviceSlug: service.slug,
     firstSeenAt: createdAt,
+    pagerdutyIncidentId: source === "pagerduty" ? readPagerdutyIncidentId(labels) : null,
   }));
 }
 
+function readPagerdutyIncidentId(labels: Prisma.JsonValue): string | null {
+  if (labels && typeof labels === "object" && !Array.isArray(labels)) {
+    const value = labels.pagerduty_incident_id;
+    if (typeof value === "string" && value) return value;
+  }
+  return null;
+}
+
 async function loadOpenIncidents(tx: Prisma.TransactionClient): Promise<OpenIncident[]> {
-  return tx.incident.findMany({
+  const incidents = await tx.incident.findMany({
     where: { status: { not: "resolved" } },
-    select: {
-      id: true,
-      status: true,
-      severity: true,
-      correlationKey: true,
-      openedAt: true,
-      lastAlertAt: true,
-    },
+    select: { id: true, status: true, severity: true, openedAt: true, lastAlertAt: true },
   });
+  if (incidents.length === 0) return [];
+  const services = await tx.alert.groupBy({
+    by: ["incidentId", "serviceId"],
+    where: { incidentId: { in: incidents.map((incident) => incident.id) } },
+  });
+  const servicesByIncident = new Map<number, number[]>();
+  for (const row of services) {
+    if (row.incidentId === null) continue;
+    servicesByIncident.set(row.incidentId, [
+      ...(servicesByIncident.get(row.incidentId) ?? []),
+      row.serviceId,
+    ]);
+  }
+  return incidents.map((incident) => ({
+    ...incident,
+    serviceIds: servicesByIncident.get(incident.id) ?? [],
+  }));
+}
+
+// The dependency graph changes rarely; rebuilt only when its edge count or newest change moves.
+let cachedGraph: { version: string; graph: CorrelationGraph } | null = null;
+
+async function loadCorrelationGraph(tx: Prisma.TransactionClient): Promise<CorrelationGraph> {
+  const [stamp] = await tx.$queryRawUnsafe<{ version: string }[]>(
+    "SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '') AS version FROM dependencies",
+  );
+  const version = stamp?.version ?? "";
+  if (cachedGraph?.version === version) return cachedGraph.graph;
+  const edges = await tx.dependency.findMany({
+    select: { fromServiceId: true, toServiceId: true, criticality: true },
+  });
+  cachedGraph = { version, graph: buildCorrelationGraph(edges) };
+  return cachedGraph.graph;
 }
 
 async function persistPlan(tx: Prisma.TransactionClient, plan: CorrelationPlan): Promise<number[]> {
@@ -84,8 +136,8 @@ async function persistPlan(tx: Prisma.TransactionClient, plan: CorrelationPlan):
       data: {
         title: incident.title,
         severity: incident.severity,
-        correlationKey: incident.correlationKey,
         originServiceId: incident.originServiceId,
+        parentIncidentId: incident.parentIncidentId,
         openedAt: incident.openedAt,
         lastAlertAt: incident.lastAlertAt,
       },
@@ -114,6 +166,16 @@ async function persistPlan(tx: Prisma.TransactionClient, plan: CorrelationPlan):
       where: { id: update.id },
       data: { severity: update.severity, lastAlertAt: update.lastAlertAt },
     });
+  }
+  for (const link of plan.pagerdutyLinks) {
+    // One of our incidents per PagerDuty incident: the first link wins.
+    await tx.$executeRawUnsafe(
+      `UPDATE incidents SET pagerduty_incident_id = $1
+       WHERE id = $2 AND pagerduty_incident_id IS NULL
+         AND NOT EXISTS (SELECT 1 FROM incidents WHERE pagerduty_incident_id = $1)`,
+      link.pagerdutyIncidentId,
+      resolve(link.incident),
+    );
   }
   if (plan.timeline.length > 0) {
     await tx.timelineEvent.createMany({

@@ -16,6 +16,8 @@ export type PendingAlert = {
   firstSeenAt: Date;
   groupKey: string | null;
   incidentId: number | null;
+  /** Set for alerts that stand for a PagerDuty incident, so ours can link to it. */
+  pagerdutyIncidentId: string | null;
 };
 
 /** An incident that alerts may still join. */
@@ -23,10 +25,30 @@ export type OpenIncident = {
   id: number;
   status: IncidentStatus;
   severity: Severity;
-  correlationKey: string | null;
   openedAt: Date;
   lastAlertAt: Date;
+  /** Services of the alerts already in it. */
+  serviceIds: number[];
 };
+
+/** Deployment settings; units are in the names. */
+export type CorrelationConfig = {
+  /** An alert joins an incident with a service this many hops away (over critical edges) or nearer. */
+  maxHops: number;
+  /** ...if the incident's last alert arrived at most this long before. */
+  windowMinutes: number;
+  /** After this an incident takes no more alerts; a new one opens, linked to it. */
+  maxLifetimeHours: number;
+};
+
+export const DEFAULT_CORRELATION_CONFIG: CorrelationConfig = {
+  maxHops: 2,
+  windowMinutes: 10,
+  maxLifetimeHours: 4,
+};
+
+/** Critical dependencies as an undirected adjacency list: for grouping, direction does not matter. */
+export type CorrelationGraph = Map<number, number[]>;
 
 /** Incidents the plan creates are referred to by a temporary key until they have ids. */
 export type IncidentRef = { kind: "existing"; id: number } | { kind: "new"; key: string };
@@ -36,9 +58,11 @@ export type NewIncident = {
   title: string;
   severity: Severity;
   originServiceId: number;
-  correlationKey: string;
+  /** The incident this one continues, when that one reached its maximum lifetime. */
+  parentIncidentId: number | null;
   openedAt: Date;
   lastAlertAt: Date;
+  serviceIds: number[];
 };
 
 export type PlannedTimelineEvent = {
@@ -53,5 +77,6 @@ export type CorrelationPlan = {
   newIncidents: NewIncident[];
   assignments: { alertId: number; incident: IncidentRef }[];
   incidentUpdates: { id: number; severity: Severity; lastAlertAt: Date }[];
+  pagerdutyLinks: { incident: IncidentRef; pagerdutyIncidentId: string }[];
   timeline: PlannedTimelineEvent[];
 };

@@ -21,7 +21,7 @@ export async function getIncidentOrThrow(id: number): Promise<IncidentDetail> {
     },
   });
   if (!incident) throw new AppError("NOT_FOUND", `Incident ${id} does not exist.`);
-  const counts = (await countAlertsByIncident([id])).get(id) ?? { total: 0, firing: 0 };
+  const counts = (await countAlertsByIncident([id])).get(id);
   return {
     id: incident.id,
     title: incident.title,
@@ -34,8 +34,10 @@ export async function getIncidentOrThrow(id: number): Promise<IncidentDetail> {
     acknowledgedAt: incident.acknowledgedAt,
     mitigatedAt: incident.mitigatedAt,
     resolvedAt: incident.resolvedAt,
-    alertCount: counts.total,
-    firingAlertCount: counts.firing,
+    alertCount: counts?.total ?? 0,
+    firingAlertCount: counts?.firing ?? 0,
+    serviceCount: counts?.services.size ?? 0,
+    parentIncidentId: incident.parentIncidentId,
     alerts: incident.alerts.map((alert) => ({
       id: alert.id,
       source: alert.source,

@@ -23,24 +23,32 @@ export async function listIncidents(query: TIncidentListQuery): Promise<Incident
     resolvedAt: incident.resolvedAt,
     alertCount: counts.get(incident.id)?.total ?? 0,
     firingAlertCount: counts.get(incident.id)?.firing ?? 0,
+    serviceCount: counts.get(incident.id)?.services.size ?? 0,
   }));
 }
 
+export type AlertCounts = { total: number; firing: number; services: Set<number> };
+
 export async function countAlertsByIncident(
   incidentIds: number[],
-): Promise<Map<number, { total: number; firing: number }>> {
-  const counts = new Map<number, { total: number; firing: number }>();
+): Promise<Map<number, AlertCounts>> {
+  const counts = new Map<number, AlertCounts>();
   if (incidentIds.length === 0) return counts;
   const prisma = await getPrisma();
   const groups = await prisma.alert.groupBy({
-    by: ["incidentId", "status"],
+    by: ["incidentId", "status", "serviceId"],
     where: { incidentId: { in: incidentIds } },
     _count: { _all: true },
   });
   for (const group of groups) {
     if (group.incidentId === null) continue;
-    const entry = counts.get(group.incidentId) ?? { total: 0, firing: 0 };
+    const entry = counts.get(group.incidentId) ?? {
+      total: 0,
+      firing: 0,
+      services: new Set<number>(),
+    };
     entry.total += group._count._all;
+    entry.services.add(group.serviceId);
     if (group.status === "firing") entry.firing += group._count._all;
     counts.set(group.incidentId, entry);
   }

@@ -49,6 +49,7 @@ export type IncidentSummary = {
   resolvedAt: Date | null;
   alertCount: number;
   firingAlertCount: number;
+  serviceCount: number;
 };
 
 export type IncidentAlert = {
@@ -78,6 +79,23 @@ export type IncidentTimelineEvent = {
 export type IncidentDetail = IncidentSummary & {
   acknowledgedAt: Date | null;
   mitigatedAt: Date | null;
+  parentIncidentId: number | null;
   alerts: IncidentAlert[];
   timeline: IncidentTimelineEvent[];
 };
+
+export const ZStatusChangeBody = z.object({
+  status: z.enum(["acknowledged", "mitigated", "resolved"]),
+  actor: z.string().trim().min(1, "say who you are").max(100),
+  note: z.string().trim().max(2000).optional(),
+});
+export type TStatusChangeBody = z.infer<typeof ZStatusChangeBody>;
+
+/** What a type looks like after JSON.stringify: dates become ISO strings. */
+export type Jsonified<T> = T extends Date
+  ? string
+  : T extends (infer U)[]
+    ? Jsonified<U>[]
+    : T extends object
+      ? { [K in keyof T]: Jsonified<T[K]> }
+      : T;

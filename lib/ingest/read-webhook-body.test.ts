@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
-import { pickDeliveryHeaders, readWebhookBody, sanitizeJson } from "./read-webhook-body";
+import {
+  parseJsonBody,
+  pickDeliveryHeaders,
+  readWebhookText,
+  sanitizeJson,
+} from "./read-webhook-body";
+
+async function readWebhookBody(request: Request, maxBytes: number) {
+  const text = await readWebhookText(request, maxBytes);
+  return { text, json: parseJsonBody(text) };
+}
 
 const post = (
   body: BodyInit,

@@ -1,15 +1,13 @@
 import { AppError } from "../errors";
 
-export type WebhookBody = { text: string; json: unknown };
-
 /** Content types senders really use for JSON; a missing header is taken as JSON too. */
 const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;.*)?$/i;
 
 /**
- * Reads a webhook body within a byte limit and parses it as JSON, with a 4xx for each way it can
- * be wrong: 415 content type, 413 size (before reading it all), 400 not UTF-8 or not JSON.
+ * Reads a webhook body as text within a byte limit: 415 for a content type that is not JSON,
+ * 413 for a body over the limit (refused before it is all read), 400 for bytes that are not UTF-8.
  */
-export async function readWebhookBody(request: Request, maxBytes: number): Promise<WebhookBody> {
+export async function readWebhookText(request: Request, maxBytes: number): Promise<string> {
   const contentType = request.headers.get("content-type");
   if (contentType && !JSON_CONTENT_TYPE.test(contentType.trim())) {
     throw new AppError(
@@ -21,20 +19,21 @@ export async function readWebhookBody(request: Request, maxBytes: number): Promi
   if (Number.isFinite(declaredLength) && declaredLength > maxBytes) throw tooLarge(maxBytes);
 
   const bytes = await readAtMost(request, maxBytes);
-  let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new AppError("BAD_REQUEST", "The body is not valid UTF-8.");
   }
-  let json: unknown;
+}
+
+/** JSON.parse with a 400 for malformed input, and values PostgreSQL can store. */
+export function parseJsonBody(text: string): unknown {
   try {
-    json = JSON.parse(text);
+    return sanitizeJson(JSON.parse(text));
   } catch (error) {
     const reason = error instanceof Error ? error.message : "unparseable";
     throw new AppError("BAD_REQUEST", `Malformed JSON: ${reason}`);
   }
-  return { text, json: sanitizeJson(json) };
 }
 
 async function readAtMost(request: Request, maxBytes: number): Promise<Uint8Array> {

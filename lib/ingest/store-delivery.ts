@@ -1,51 +1,72 @@
 import { createHash } from "node:crypto";
 import { getPrisma } from "../db";
-import type { AcceptedDelivery, NormalizedAlert } from "./schemas";
+import type { Prisma } from "../generated/prisma/client";
+import type {
+  AcceptedDelivery,
+  NormalizedAlert,
+  NormalizedChangeEvent,
+  ParsedDelivery,
+} from "./schemas";
+
+export type DeliveryToStore = AcceptedDelivery & { integrationId: number | null };
 
 export type StoredDelivery = {
-  deliveryId: number;
+  /** Null when the sender's delivery key was seen before: nothing was stored. */
+  deliveryId: number | null;
+  isDuplicate: boolean;
   alertsReceived: number;
   /** Alerts seen for the first time; the rest were updates or repeats of known ones. */
   alertsCreated: number;
+  changeEventsStored: number;
 };
 
-// One statement, so the delivery, new services and alerts commit together or not at all.
-// Services named by labels but unknown to the catalog are created and marked unmapped.
-const STORE_DELIVERY_SQL = `
-WITH delivery AS (
-  INSERT INTO raw_deliveries (source, headers, body, body_sha256, alert_count, received_at)
-  VALUES ($1::alert_source, $2::jsonb, $3, $4, $5, $6::timestamptz)
-  RETURNING id
-), incoming AS (
-  SELECT * FROM jsonb_to_recordset($7::jsonb) AS a(
-    fingerprint text, status text, name text, severity text, summary text, labels jsonb,
-    annotations jsonb, starts_at timestamptz, ends_at timestamptz, generator_url text,
-    group_key text, service_slug text, service_name text)
-), known_services AS (
+type Db = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
+
+// Finds or creates (marked unmapped) the services an "incoming" CTE names by service_slug.
+// A concurrent delivery may create the same service first; DO UPDATE still returns its id.
+const SERVICE_IDS_CTES = `
+known_services AS (
   SELECT id, slug FROM services WHERE slug IN (SELECT service_slug FROM incoming)
 ), new_services AS (
   INSERT INTO services (slug, name, is_unmapped)
   SELECT DISTINCT ON (service_slug) service_slug, service_name, true FROM incoming
-  WHERE service_slug NOT IN (SELECT slug FROM known_services)
-  -- A concurrent delivery may create the same service first; DO UPDATE still returns its id.
+  WHERE service_slug IS NOT NULL AND service_slug NOT IN (SELECT slug FROM known_services)
   ON CONFLICT (slug) DO UPDATE SET slug = EXCLUDED.slug
   RETURNING id, slug
 ), service_ids AS (
   SELECT id, slug FROM known_services UNION ALL SELECT id, slug FROM new_services
-), upserted AS (
+)`;
+
+// One statement, so the delivery, new services and alerts commit together or not at all.
+// A delivery key seen before inserts no delivery and therefore no alerts.
+const STORE_DELIVERY_SQL = `
+WITH delivery AS (
+  INSERT INTO raw_deliveries (source, integration_id, delivery_key, headers, body, body_sha256, alert_count, received_at)
+  VALUES ($1::alert_source, $2, $3, $4::jsonb, $5, $6, $7, $8::timestamptz)
+  ON CONFLICT (source, delivery_key) DO NOTHING
+  RETURNING id
+), incoming AS (
+  SELECT * FROM jsonb_to_recordset($9::jsonb) AS a(
+    fingerprint text, status text, name text, severity text, summary text, labels jsonb,
+    annotations jsonb, starts_at timestamptz, ends_at timestamptz, generator_url text,
+    group_key text, service_slug text, service_name text)
+), ${SERVICE_IDS_CTES}, upserted AS (
   INSERT INTO alerts (source, fingerprint, status, has_fired, name, severity, summary, labels,
     annotations, starts_at, ends_at, generator_url, group_key, service_id, last_delivery_id)
-  SELECT $1::alert_source, a.fingerprint, a.status::alert_status, a.status = 'firing', a.name, a.severity::severity,
-    a.summary, a.labels, a.annotations, a.starts_at, a.ends_at, a.generator_url, a.group_key,
-    (SELECT id FROM service_ids s WHERE s.slug = a.service_slug LIMIT 1), (SELECT id FROM delivery)
+  SELECT $1::alert_source, a.fingerprint, a.status::alert_status, a.status = 'firing', a.name,
+    a.severity::severity, a.summary, a.labels, a.annotations, a.starts_at, a.ends_at,
+    a.generator_url, a.group_key, (SELECT id FROM service_ids s WHERE s.slug = a.service_slug LIMIT 1),
+    (SELECT id FROM delivery)
   FROM incoming a
+  WHERE EXISTS (SELECT 1 FROM delivery)
   ON CONFLICT (source, fingerprint, starts_at) DO UPDATE SET
     status = EXCLUDED.status,
     has_fired = alerts.has_fired OR EXCLUDED.has_fired,
-    severity = EXCLUDED.severity,
-    summary = EXCLUDED.summary,
-    labels = EXCLUDED.labels,
-    annotations = EXCLUDED.annotations,
+    -- A resolution says the alert ended, not how bad it was; some senders send little else.
+    severity = CASE WHEN EXCLUDED.status = 'resolved' THEN alerts.severity ELSE EXCLUDED.severity END,
+    summary = coalesce(EXCLUDED.summary, alerts.summary),
+    labels = CASE WHEN EXCLUDED.labels = '{}'::jsonb THEN alerts.labels ELSE EXCLUDED.labels END,
+    annotations = CASE WHEN EXCLUDED.annotations = '{}'::jsonb THEN alerts.annotations ELSE EXCLUDED.annotations END,
     ends_at = EXCLUDED.ends_at,
     last_delivery_id = EXCLUDED.last_delivery_id,
     updated_at = now(),
@@ -54,46 +75,140 @@ WITH delivery AS (
   RETURNING (xmax = 0) AS inserted
 )
 SELECT (SELECT id FROM delivery) AS delivery_id,
-       (SELECT count(*) FROM upserted WHERE inserted) AS created,
-       (SELECT count(*) FROM upserted) AS total`;
+       (SELECT count(*) FROM upserted WHERE inserted) AS created`;
 
-/** Stores the raw delivery and its alerts durably; only after this may the sender get a 2xx. */
-export async function storeDelivery(
-  delivery: AcceptedDelivery,
-  alerts: NormalizedAlert[],
+const STORE_CHANGE_EVENTS_SQL = `
+WITH incoming AS (
+  SELECT * FROM jsonb_to_recordset($3::jsonb) AS c(
+    service_slug text, service_name text, kind text, summary text, version text,
+    at timestamptz, links jsonb, details jsonb)
+), ${SERVICE_IDS_CTES}
+INSERT INTO change_events (source, service_id, kind, summary, version, at, links, details, raw_delivery_id)
+SELECT $1::alert_source, (SELECT id FROM service_ids s WHERE s.slug = c.service_slug LIMIT 1),
+  c.kind::change_kind, c.summary, c.version, c.at, c.links, c.details, $2
+FROM incoming c`;
+
+/**
+ * Stores a delivery durably with its alerts and change events; only after this may the sender
+ * get a 2xx. Redeliveries (same sender delivery key) store nothing.
+ */
+export async function storeParsedDelivery(
+  delivery: DeliveryToStore,
+  parsed: ParsedDelivery,
 ): Promise<StoredDelivery> {
   const prisma = await getPrisma();
-  const unique = dedupeOccurrences(alerts);
-  const rows = await prisma.$queryRawUnsafe<
-    { delivery_id: number; created: bigint | number; total: bigint | number }[]
-  >(
-    STORE_DELIVERY_SQL,
-    delivery.source,
-    JSON.stringify(delivery.headers),
-    delivery.rawBody,
-    createHash("sha256").update(delivery.rawBody).digest("hex"),
-    alerts.length,
-    delivery.receivedAt.toISOString(),
-    JSON.stringify(unique.map(toRecord)),
-  );
-  const row = rows[0];
-  if (!row) throw new Error("storing a delivery returned no row");
-  return {
-    deliveryId: row.delivery_id,
-    alertsReceived: alerts.length,
-    alertsCreated: Number(row.created),
+  const alerts = dedupeOccurrences(parsed.alerts);
+  const isSimple = alerts.every((alert) => alert.isStartKnown) && parsed.changeEvents.length === 0;
+  const store = async (
+    db: Db,
+    startsAtByFingerprint: Map<string, Date>,
+    toStore: NormalizedAlert[],
+  ) => {
+    const rows = await db.$queryRawUnsafe<
+      { delivery_id: number | null; created: bigint | number }[]
+    >(
+      STORE_DELIVERY_SQL,
+      delivery.source,
+      delivery.integrationId,
+      parsed.deliveryKey,
+      JSON.stringify(delivery.headers),
+      delivery.rawBody,
+      createHash("sha256").update(delivery.rawBody).digest("hex"),
+      parsed.alerts.length,
+      delivery.receivedAt.toISOString(),
+      JSON.stringify(toStore.map((alert) => toAlertRecord(alert, startsAtByFingerprint))),
+    );
+    const deliveryId = rows[0]?.delivery_id ?? null;
+    let changeEventsStored = 0;
+    if (deliveryId !== null && parsed.changeEvents.length > 0) {
+      changeEventsStored = await db
+        .$queryRawUnsafe<unknown[]>(
+          `${STORE_CHANGE_EVENTS_SQL} RETURNING id`,
+          delivery.source,
+          deliveryId,
+          JSON.stringify(parsed.changeEvents.map(toChangeRecord)),
+        )
+        .then((inserted) => inserted.length);
+    }
+    return {
+      deliveryId,
+      isDuplicate: deliveryId === null,
+      alertsReceived: parsed.alerts.length,
+      alertsCreated: Number(rows[0]?.created ?? 0),
+      changeEventsStored,
+    };
   };
+  if (isSimple) return store(prisma, new Map(), alerts);
+  return prisma.$transaction(
+    async (tx) => {
+      const open = await findOpenOccurrences(tx, delivery.source, alerts);
+      return store(
+        tx,
+        open,
+        alerts.filter((alert) => !isStrayResolution(alert, open)),
+      );
+    },
+    {
+      maxWait: 10_000,
+      timeout: 30_000,
+    },
+  );
+}
+
+/**
+ * For senders without a stable start time, an open alert with the same fingerprint is the same
+ * occurrence. Locks each fingerprint for the transaction so concurrent first deliveries agree.
+ */
+async function findOpenOccurrences(
+  tx: Prisma.TransactionClient,
+  source: string,
+  alerts: NormalizedAlert[],
+): Promise<Map<string, Date>> {
+  const fingerprints = [
+    ...new Set(alerts.filter((alert) => !alert.isStartKnown).map((alert) => alert.fingerprint)),
+  ].sort();
+  for (const fingerprint of fingerprints) {
+    await tx.$queryRawUnsafe(
+      "SELECT 1 FROM pg_advisory_xact_lock(hashtextextended($1, 0))",
+      `${source}:${fingerprint}`,
+    );
+  }
+  if (fingerprints.length === 0) return new Map();
+  const open = await tx.$queryRawUnsafe<{ fingerprint: string; starts_at: Date }[]>(
+    `SELECT DISTINCT ON (fingerprint) fingerprint, starts_at FROM alerts
+     WHERE source = $1::alert_source AND status = 'firing'
+       AND fingerprint IN (SELECT jsonb_array_elements_text($2::jsonb))
+     ORDER BY fingerprint, starts_at DESC`,
+    source,
+    JSON.stringify(fingerprints),
+  );
+  return new Map(open.map((row) => [row.fingerprint, new Date(row.starts_at)]));
+}
+
+/** "Resolve dedup_key X" for an alert we never saw firing, carrying nothing else: nothing to keep. */
+function isStrayResolution(alert: NormalizedAlert, open: Map<string, Date>): boolean {
+  return (
+    alert.status === "resolved" &&
+    !alert.isStartKnown &&
+    !open.has(alert.fingerprint) &&
+    Object.keys(alert.labels).length === 0
+  );
 }
 
 /** A payload may name the same occurrence twice; the last mention wins, as a later update would. */
 function dedupeOccurrences(alerts: NormalizedAlert[]): NormalizedAlert[] {
   const byKey = new Map<string, NormalizedAlert>();
-  for (const alert of alerts)
-    byKey.set(`${alert.fingerprint}\u0000${alert.startsAt.getTime()}`, alert);
+  for (const alert of alerts) {
+    const occurrence = alert.isStartKnown ? String(alert.startsAt.getTime()) : "open";
+    byKey.set(`${alert.fingerprint}\u0000${occurrence}`, alert);
+  }
   return [...byKey.values()];
 }
 
-function toRecord(alert: NormalizedAlert) {
+function toAlertRecord(alert: NormalizedAlert, openStartsAt: Map<string, Date>) {
+  const startsAt = alert.isStartKnown
+    ? alert.startsAt
+    : (openStartsAt.get(alert.fingerprint) ?? alert.startsAt);
   return {
     fingerprint: alert.fingerprint,
     status: alert.status,
@@ -102,11 +217,24 @@ function toRecord(alert: NormalizedAlert) {
     summary: alert.summary,
     labels: alert.labels,
     annotations: alert.annotations,
-    starts_at: alert.startsAt.toISOString(),
+    starts_at: startsAt.toISOString(),
     ends_at: alert.endsAt?.toISOString() ?? null,
     generator_url: alert.generatorUrl,
     group_key: alert.groupKey,
     service_slug: alert.service.slug,
     service_name: alert.service.name,
+  };
+}
+
+function toChangeRecord(change: NormalizedChangeEvent) {
+  return {
+    service_slug: change.service?.slug ?? null,
+    service_name: change.service?.name ?? null,
+    kind: change.kind,
+    summary: change.summary,
+    version: change.version,
+    at: change.at.toISOString(),
+    links: change.links,
+    details: change.details,
   };
 }

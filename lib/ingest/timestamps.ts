@@ -19,3 +19,6 @@ export function parseTimestamp(value: string): Date | null {
 export const ZTimestamp = z.string().refine((value) => parseTimestamp(value) !== null, {
   message: "must be an RFC 3339 timestamp with a time zone",
 });
+
+/** ZTimestamp, read into a Date. */
+export const ZTimestampDate = ZTimestamp.transform((value) => parseTimestamp(value) ?? z.NEVER);

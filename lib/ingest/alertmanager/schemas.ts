@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZTimestamp } from "../timestamps";
+import { ZTimestampDate } from "../timestamps";
 
 const ZLabelSet = z.record(z.string(), z.string());
 
@@ -8,8 +8,8 @@ export const ZAlertmanagerAlert = z.object({
   status: z.enum(["firing", "resolved"]).optional(),
   labels: ZLabelSet.and(z.object({ alertname: z.string().min(1) })),
   annotations: ZLabelSet.default({}),
-  startsAt: ZTimestamp,
-  endsAt: ZTimestamp.optional(),
+  startsAt: ZTimestampDate,
+  endsAt: ZTimestampDate.optional(),
   generatorURL: z.string().optional(),
   fingerprint: z.string().min(1).optional(),
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readJsonFixture } from "../../../test/helpers/fixtures";
-import { normalizeAlertmanager } from "./normalize-alertmanager";
+import { normalizeAlertmanager } from "./parse-alertmanager";
 import { ZAlertmanagerWebhook } from "./schemas";
 
 const parseFixture = (name: string) =>

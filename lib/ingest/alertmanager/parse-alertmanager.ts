@@ -1,7 +1,12 @@
+import { parseOrThrow } from "../../http";
 import { findServiceInLabels, fingerprintLabels, toSeverity } from "../map-labels";
-import type { NormalizedAlert } from "../schemas";
-import { parseTimestamp } from "../timestamps";
-import type { TAlertmanagerWebhook } from "./schemas";
+import {
+  emptyParsedDelivery,
+  type NormalizedAlert,
+  type ParseContext,
+  type ParsedDelivery,
+} from "../schemas";
+import { type TAlertmanagerWebhook, ZAlertmanagerWebhook } from "./schemas";
 
 // Alertmanager writes Go's zero time for "no end yet".
 const GO_ZERO_TIME_MS = Date.parse("0001-01-01T00:00:00Z");
@@ -21,7 +26,7 @@ export function normalizeAlertmanager(payload: TAlertmanagerWebhook): Normalized
       summary: annotations.summary ?? annotations.message ?? annotations.description ?? null,
       labels,
       annotations,
-      startsAt: parseTimestampOrThrow(alert.startsAt),
+      startsAt: alert.startsAt,
       isStartKnown: true,
       endsAt: parseEndsAt(alert.endsAt),
       generatorUrl: alert.generatorURL || null,
@@ -31,19 +36,17 @@ export function normalizeAlertmanager(payload: TAlertmanagerWebhook): Normalized
   });
 }
 
-function parseEndsAt(value: string | undefined): Date | null {
-  if (!value) return null;
-  const endsAt = parseTimestamp(value);
+function parseEndsAt(endsAt: Date | undefined): Date | null {
   return endsAt && endsAt.getTime() > GO_ZERO_TIME_MS ? endsAt : null;
-}
-
-// The schema has already checked the format; this only satisfies the type.
-function parseTimestampOrThrow(value: string): Date {
-  const date = parseTimestamp(value);
-  if (!date) throw new Error(`unparseable timestamp ${value}`);
-  return date;
 }
 
 function sortLabels(labels: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** The webhook's parser: validates (422 naming the field) and normalises one delivery. */
+export function parseAlertmanager(json: unknown, _context: ParseContext): ParsedDelivery {
+  return emptyParsedDelivery({
+    alerts: normalizeAlertmanager(parseOrThrow(ZAlertmanagerWebhook, json)),
+  });
 }

@@ -1,0 +1,16 @@
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { handleErrors, jsonResponse, parseOrThrow } from "@/lib/http";
+import { parseJsonBody } from "@/lib/ingest/read-webhook-body";
+import { rotateIntegrationSecret } from "@/lib/integrations/manage-integrations";
+import { ZIntegrationId, ZRotateSecret } from "@/lib/integrations/schemas";
+
+// POST /api/integrations/:id/rotate — a new secret; old ones work for graceHours more (admin).
+export const POST = handleErrors(
+  async (request: Request, context: { params: Promise<{ id: string }> }) => {
+    requireAdmin(request.headers);
+    const id = parseOrThrow(ZIntegrationId, (await context.params).id);
+    const text = await request.text();
+    const input = parseOrThrow(ZRotateSecret, text.trim() ? parseJsonBody(text) : {});
+    return jsonResponse(await rotateIntegrationSecret(id, input));
+  },
+);

@@ -1,0 +1,76 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { fetchJson } from "@/app/_components/fetch-json";
+import { useNow } from "@/app/_components/use-now";
+import { formatAge, formatTimestamp } from "@/lib/format-time";
+import type { IncidentDetail, Jsonified } from "@/lib/incidents/schemas";
+import { AlertTable } from "./alert-table";
+import { StatusControls } from "./status-controls";
+import { Timeline } from "./timeline";
+
+type Incident = Jsonified<IncidentDetail>;
+
+/** The incident page, refreshed every few seconds while it is open. */
+export function IncidentView({
+  initialIncident,
+  serverNow,
+}: {
+  initialIncident: Incident;
+  serverNow: string;
+}) {
+  const now = useNow(serverNow);
+  const { data: incident } = useQuery({
+    queryKey: ["incident", initialIncident.id],
+    queryFn: () =>
+      fetchJson<{ incident: Incident }>(`/api/incidents/${initialIncident.id}`).then(
+        (body) => body.incident,
+      ),
+    initialData: initialIncident,
+    refetchInterval: 3_000,
+  });
+  return (
+    <>
+      <h1>
+        #{incident.id} {incident.title}
+      </h1>
+      <div className="facts">
+        <span className={`badge ${incident.status}`} data-testid="incident-status">
+          {incident.status}
+        </span>
+        <span className={`badge ${incident.severity}`}>{incident.severity}</span>
+        <span>
+          origin <b className="mono">{incident.originService?.slug ?? "—"}</b>
+        </span>
+        <span title={formatTimestamp(new Date(incident.openedAt))}>
+          opened <b>{formatAge(new Date(incident.openedAt), now)}</b> ago
+        </span>
+        <span>
+          <b>{incident.firingAlertCount}</b> firing of <b>{incident.alertCount}</b> alerts on{" "}
+          <b>{incident.serviceCount}</b> services
+        </span>
+        {incident.pagerdutyIncidentId ? (
+          <span>
+            PagerDuty <b className="mono">{incident.pagerdutyIncidentId}</b>
+          </span>
+        ) : null}
+        {incident.parentIncidentId ? (
+          <span>
+            continues{" "}
+            <Link href={`/incidents/${incident.parentIncidentId}`}>
+              #{incident.parentIncidentId}
+            </Link>
+          </span>
+        ) : null}
+      </div>
+      <StatusControls incidentId={incident.id} status={incident.status} />
+
+      <h2>Alerts</h2>
+      <AlertTable alerts={incident.alerts} now={now} />
+
+      <h2>Timeline</h2>
+      <Timeline events={incident.timeline} />
+    </>
+  );
+}

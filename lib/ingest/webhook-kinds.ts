@@ -1,0 +1,51 @@
+import type { Env } from "../env";
+import type { AlertSource, IntegrationKind } from "../generated/prisma/enums";
+import { parseAlertmanager } from "./alertmanager/parse-alertmanager";
+import { parseDatadog } from "./datadog/parse-datadog";
+import { parseGeneric } from "./generic/parse-generic";
+import { parseGrafana } from "./grafana/parse-grafana";
+import { parsePagerDuty } from "./pagerduty/parse-pagerduty";
+import { parsePagerDutyEvents } from "./pagerduty-events/parse-pagerduty-events";
+import type { ParseContext, ParsedDelivery } from "./schemas";
+
+export type WebhookKind = {
+  /** What alerts and deliveries from this webhook are recorded as. */
+  source: AlertSource;
+  parse: (json: unknown, context: ParseContext) => ParsedDelivery;
+  maxBytes: (env: Env) => number;
+};
+
+/** Every webhook route, by integration kind: which parser, which source, which body limit. */
+export const WEBHOOK_KINDS: Record<IntegrationKind, WebhookKind> = {
+  alertmanager: {
+    source: "alertmanager",
+    parse: parseAlertmanager,
+    maxBytes: (env) =>
+      env.FAULTLINE_WEBHOOK_MAX_BYTES_ALERTMANAGER ?? env.FAULTLINE_WEBHOOK_MAX_BYTES,
+  },
+  grafana: {
+    source: "grafana",
+    parse: parseGrafana,
+    maxBytes: (env) => env.FAULTLINE_WEBHOOK_MAX_BYTES_GRAFANA ?? env.FAULTLINE_WEBHOOK_MAX_BYTES,
+  },
+  datadog: {
+    source: "datadog",
+    parse: parseDatadog,
+    maxBytes: (env) => env.FAULTLINE_WEBHOOK_MAX_BYTES_DATADOG ?? env.FAULTLINE_WEBHOOK_MAX_BYTES,
+  },
+  generic: {
+    source: "generic",
+    parse: parseGeneric,
+    maxBytes: (env) => env.FAULTLINE_WEBHOOK_MAX_BYTES_GENERIC ?? env.FAULTLINE_WEBHOOK_MAX_BYTES,
+  },
+  pagerduty: {
+    source: "pagerduty",
+    parse: parsePagerDuty,
+    maxBytes: (env) => env.FAULTLINE_WEBHOOK_MAX_BYTES_PAGERDUTY ?? env.FAULTLINE_WEBHOOK_MAX_BYTES,
+  },
+  pagerduty_events: {
+    source: "pagerduty",
+    parse: parsePagerDutyEvents,
+    maxBytes: (env) => env.FAULTLINE_WEBHOOK_MAX_BYTES_PAGERDUTY ?? env.FAULTLINE_WEBHOOK_MAX_BYTES,
+  },
+};

@@ -1,0 +1,116 @@
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import type { IntegrationKind } from "../generated/prisma/enums";
+
+/** What a request presents to prove which integration it comes from. */
+export type PresentedCredentials = {
+  /** From `Authorization: Bearer …`, or the password of `Authorization: Basic …`. */
+  token: string | null;
+  /** PagerDuty's `X-PagerDuty-Signature: v1=…,v1=…` (several during secret rotation). */
+  pagerdutySignatures: string[];
+  /** Grafana's `X-Grafana-Alerting-Signature`, with its optional timestamp header. */
+  grafanaSignature: { signature: string; timestamp: string | null } | null;
+  /** Our own `X-Faultline-Signature: sha256=<hex>` for senders that can sign. */
+  faultlineSignature: string | null;
+  /** PagerDuty Events API v2 puts the integration key in the body. */
+  routingKey: string | null;
+};
+
+export function extractCredentials(
+  headers: Headers,
+  routingKey: string | null = null,
+): PresentedCredentials {
+  return {
+    token: readToken(headers.get("authorization")),
+    pagerdutySignatures: (headers.get("x-pagerduty-signature") ?? "")
+      .split(",")
+      .map((part) => part.trim())
+      .filter((part) => part.startsWith("v1="))
+      .map((part) => part.slice(3)),
+    grafanaSignature: headers.get("x-grafana-alerting-signature")
+      ? {
+          signature: headers.get("x-grafana-alerting-signature") ?? "",
+          timestamp: headers.get("x-grafana-alerting-signature-timestamp"),
+        }
+      : null,
+    faultlineSignature: headers.get("x-faultline-signature")?.replace(/^sha256=/, "") ?? null,
+    routingKey,
+  };
+}
+
+function readToken(authorization: string | null): string | null {
+  if (!authorization) return null;
+  const [scheme, value = ""] = authorization.trim().split(/\s+/, 2);
+  if (scheme?.toLowerCase() === "bearer") return value || null;
+  if (scheme?.toLowerCase() === "basic") {
+    const decoded = Buffer.from(value, "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    return colon >= 0 ? decoded.slice(colon + 1) || null : null;
+  }
+  return null;
+}
+
+/** Which proofs each webhook accepts, as its senders can really send them. */
+const ACCEPTED_PROOFS: Record<IntegrationKind, readonly Proof[]> = {
+  alertmanager: ["token"],
+  grafana: ["token", "grafana"],
+  datadog: ["token"],
+  generic: ["token", "faultline"],
+  pagerduty: ["pagerduty"],
+  pagerduty_events: ["routingKey", "token"],
+};
+type Proof = "token" | "pagerduty" | "grafana" | "faultline" | "routingKey";
+
+/** True when any presented proof matches `secret` for this kind of webhook; constant-time compares. */
+export function isProvenBySecret(
+  kind: IntegrationKind,
+  presented: PresentedCredentials,
+  rawBody: string,
+  secret: string,
+): boolean {
+  let proven = false;
+  for (const proof of ACCEPTED_PROOFS[kind]) {
+    switch (proof) {
+      case "token":
+        if (presented.token !== null) proven = safeEqual(presented.token, secret) || proven;
+        break;
+      case "routingKey":
+        if (presented.routingKey !== null)
+          proven = safeEqual(presented.routingKey, secret) || proven;
+        break;
+      case "pagerduty": {
+        const expected = hmacHex(secret, rawBody);
+        for (const signature of presented.pagerdutySignatures)
+          proven = safeEqual(signature, expected) || proven;
+        break;
+      }
+      case "grafana":
+        if (presented.grafanaSignature) {
+          const { signature, timestamp } = presented.grafanaSignature;
+          const signed = timestamp ? `${timestamp}:${rawBody}` : rawBody;
+          proven = safeEqual(signature, hmacHex(secret, signed)) || proven;
+        }
+        break;
+      case "faultline":
+        if (presented.faultlineSignature !== null) {
+          proven = safeEqual(presented.faultlineSignature, hmacHex(secret, rawBody)) || proven;
+        }
+        break;
+      default: {
+        const unreachable: never = proof;
+        throw new Error(`unknown proof ${unreachable}`);
+      }
+    }
+  }
+  return proven;
+}
+
+export function hmacHex(secret: string, payload: string): string {
+  return createHmac("sha256", secret).update(payload).digest("hex");
+}
+
+/** Compares digests, so neither the content nor the length of the secret leaks through timing. */
+function safeEqual(presented: string, expected: string): boolean {
+  const a = createHash("sha256").update(presented).digest();
+  const b = createHash("sha256").update(expected).digest();
+  return timingSafeEqual(a, b);
+}

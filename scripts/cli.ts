@@ -96,7 +96,12 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const message = error instanceof ZodError ? describeZodError(error) : error instanceof Error ? error.message : String(error);
+    const message =
+      error instanceof ZodError
+        ? describeZodError(error)
+        : error instanceof Error
+          ? error.message
+          : String(error);
     console.error(`faultline: ${message}`);
     process.exit(1);
   },

@@ -49,3 +49,9 @@ function commonEntries(sets: Record<string, string>[]): Record<string, string> {
     Object.entries(first).filter(([key, value]) => rest.every((set) => set[key] === value)),
   );
 }
+
+/** One webhook delivery of a scenario, `atOffsetSeconds` after the scenario starts. */
+export type ScenarioDelivery = {
+  atOffsetSeconds: number;
+  payload: ReturnType<typeof buildAlertmanagerPayload>;
+};

@@ -1,5 +1,8 @@
-import { buildAlertmanagerPayload, type ScenarioAlert } from "./alertmanager-payload";
-import type { ScenarioDelivery } from "./demo-sequence";
+import {
+  buildAlertmanagerPayload,
+  type ScenarioAlert,
+  type ScenarioDelivery,
+} from "./alertmanager-payload";
 
 /** A storm alert: where it fires, what it says, and how many seconds after the bad deploy. */
 export type StormAlert = {

@@ -6,6 +6,7 @@ const integration = (name: "pglite" | "postgres") => ({
   test: {
     name,
     include: ["test/**/*.test.ts"],
+    exclude: ["test/fault/**"],
     env: { FAULTLINE_TEST_DB: name },
     globalSetup: ["test/setup/global-setup.ts"],
   },
@@ -24,6 +25,16 @@ export default defineConfig({
       integration("pglite"),
       // The same integration tests again on a real server when one is configured (CI always does).
       ...(process.env.DATABASE_URL ? [integration("postgres")] : []),
+      // Kill and restart app processes and PostgreSQL itself: run on their own, after `next build`
+      // (npm test does), never alongside the other projects.
+      ...(process.env.FAULTLINE_FAULT_TESTS === "1"
+        ? [
+            {
+              extends: true as const,
+              test: { name: "fault", include: ["test/fault/**/*.test.ts"], fileParallelism: false },
+            },
+          ]
+        : []),
     ],
   },
 });

@@ -1,61 +1,38 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { startAppServer } from "../../scripts/lib/app-server";
 
 export type BenchServer = { baseUrl: string; label: string; stop(): Promise<void> };
 
-/**
- * Starts the production build (`next start`) on an embedded database in a fresh temporary
- * directory, or on the PostgreSQL database named by `databaseUrl`.
- */
+export const BENCH_ADMIN_TOKEN = "bench-admin-token-0123456789";
+
+/** The production build on a fresh embedded database, or on the PostgreSQL at `databaseUrl`. */
 export async function startServer(options: {
   port: number;
   databaseUrl?: string;
+  env?: Record<string, string>;
 }): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "faultline-bench-"));
-  const child = spawn(
-    path.join("node_modules", ".bin", "next"),
-    ["start", "--port", String(options.port)],
-    {
-      env: {
-        ...process.env,
-        NEXT_TELEMETRY_DISABLED: "1",
-        FAULTLINE_DATA_DIR: dataDir,
-        DATABASE_URL: options.databaseUrl ?? "",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
+  const server = await startAppServer({
+    port: options.port,
+    dataDir,
+    databaseUrl: options.databaseUrl,
+    env: {
+      FAULTLINE_ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
+      FAULTLINE_RATE_LIMIT_PER_SECOND: "1000000",
+      FAULTLINE_RATE_LIMIT_BURST: "1000000",
+      ...options.env,
     },
-  );
-  const baseUrl = `http://localhost:${options.port}`;
-  await waitForHealthy(child, baseUrl, 60);
+  });
   return {
-    baseUrl,
+    baseUrl: server.baseUrl,
     label: options.databaseUrl ? "PostgreSQL" : "PGlite",
     async stop() {
-      child.kill("SIGTERM");
-      await new Promise((resolve) => child.once("exit", resolve));
+      await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-async function waitForHealthy(
-  child: ChildProcess,
-  baseUrl: string,
-  timeoutSeconds: number,
-): Promise<void> {
-  const deadline = Date.now() + timeoutSeconds * 1000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error("server did not become healthy");
 }
 
 export function percentile(sortedMs: number[], p: number): number {

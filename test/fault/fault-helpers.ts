@@ -121,8 +121,14 @@ export function findPostgresCluster(): { version: string; name: string } {
   return { version: line[0], name: line[1] };
 }
 
+/** Stops or starts the cluster; asking for the state it is already in does nothing. */
 export function controlPostgres(action: "stop" | "start"): void {
   const { version, name } = findPostgresCluster();
+  const status = execFileSync("pg_lsclusters", ["--no-header", version, name], {
+    encoding: "utf8",
+  });
+  const isOnline = /\bonline\b/.test(status);
+  if ((action === "start") === isOnline) return;
   const args = action === "stop" ? [version, name, "stop", "-m", "fast"] : [version, name, "start"];
   execFileSync("pg_ctlcluster", args, { stdio: "inherit" });
 }

@@ -50,6 +50,15 @@ describe("PostgreSQL restarted while alerts keep arriving", () => {
       await new Promise((resolve) => setTimeout(resolve, 4_000));
       isSending = false;
       await sender;
+      process.stderr.write(
+        `[postgres-restart] ${JSON.stringify(
+          outcomes.reduce<Record<string, number>>((counts, outcome) => {
+            const key = `${outcome.phase}:${outcome.status}`;
+            counts[key] = (counts[key] ?? 0) + 1;
+            return counts;
+          }, {}),
+        )}\n`,
+      );
 
       const statuses = outcomes.map((outcome) => outcome.status);
       expect(statuses).not.toContain(500);

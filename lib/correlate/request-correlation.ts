@@ -1,6 +1,10 @@
 import { CORRELATION_BATCH_SIZE, correlatePendingAlerts } from "./run-correlation";
 
-// Coalesces requests within this process: many deliveries in a burst cause a few passes, not one each.
+// A burst of deliveries waits this long and is then correlated in one pass, instead of each
+// delivery starting a pass of its own (one pass per delivery would halve ingest throughput).
+const GATHER_MS = 50;
+
+// Coalesces requests within this process; across processes the database lock serialises passes.
 let running: Promise<void> | null = null;
 let isRequestedAgain = false;
 
@@ -23,6 +27,7 @@ export async function waitForCorrelationIdle(): Promise<void> {
 async function runUntilIdle(): Promise<void> {
   do {
     isRequestedAgain = false;
+    await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
     try {
       const result = await correlatePendingAlerts();
       // A full batch means more may be waiting.

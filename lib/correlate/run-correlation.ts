@@ -40,7 +40,7 @@ export async function correlatePendingAlerts(
       if (pending.length === 0) return { alertsProcessed: 0, incidentsOpened: [] };
       const [open, graph] = await Promise.all([loadOpenIncidents(tx), loadCorrelationGraph(tx)]);
       const plan = correlateAlerts(pending, open, graph, config, now);
-      const incidentsOpened = await persistPlan(tx, plan);
+      const incidentsOpened = await persistPlan(tx, plan, pending);
       await markCorrelated(tx, pending, now);
       return { alertsProcessed: pending.length, incidentsOpened };
     },
@@ -95,13 +95,12 @@ async function loadOpenIncidents(tx: Prisma.TransactionClient): Promise<OpenInci
     select: { id: true, status: true, severity: true, openedAt: true, lastAlertAt: true },
   });
   if (incidents.length === 0) return [];
-  const services = await tx.alert.groupBy({
-    by: ["incidentId", "serviceId"],
+  const services = await tx.incidentService.findMany({
     where: { incidentId: { in: incidents.map((incident) => incident.id) } },
+    select: { incidentId: true, serviceId: true },
   });
   const servicesByIncident = new Map<number, number[]>();
   for (const row of services) {
-    if (row.incidentId === null) continue;
     servicesByIncident.set(row.incidentId, [
       ...(servicesByIncident.get(row.incidentId) ?? []),
       row.serviceId,
@@ -129,7 +128,11 @@ async function loadCorrelationGraph(tx: Prisma.TransactionClient): Promise<Corre
   return cachedGraph.graph;
 }
 
-async function persistPlan(tx: Prisma.TransactionClient, plan: CorrelationPlan): Promise<number[]> {
+async function persistPlan(
+  tx: Prisma.TransactionClient,
+  plan: CorrelationPlan,
+  pending: PendingAlert[],
+): Promise<number[]> {
   const idsByKey = new Map<string, number>();
   for (const incident of plan.newIncidents) {
     const created = await tx.incident.create({
@@ -161,6 +164,7 @@ async function persistPlan(tx: Prisma.TransactionClient, plan: CorrelationPlan):
   for (const [incidentId, alertIds] of alertIdsByIncident) {
     await tx.alert.updateMany({ where: { id: { in: alertIds } }, data: { incidentId } });
   }
+  await recordIncidentServices(tx, alertIdsByIncident, pending);
   for (const update of plan.incidentUpdates) {
     await tx.incident.update({
       where: { id: update.id },
@@ -190,6 +194,29 @@ async function persistPlan(tx: Prisma.TransactionClient, plan: CorrelationPlan):
     });
   }
   return [...idsByKey.values()];
+}
+
+/** Remembers which services each incident now spans (the correlator's next pass reads this). */
+async function recordIncidentServices(
+  tx: Prisma.TransactionClient,
+  alertIdsByIncident: Map<number, number[]>,
+  pending: PendingAlert[],
+): Promise<void> {
+  const alertsById = new Map(pending.map((alert) => [alert.id, alert]));
+  const rows = new Map<string, { incidentId: number; serviceId: number; firstAlertAt: Date }>();
+  for (const [incidentId, alertIds] of alertIdsByIncident) {
+    for (const alertId of alertIds) {
+      const alert = alertsById.get(alertId);
+      if (!alert) continue;
+      const key = `${incidentId}:${alert.serviceId}`;
+      const existing = rows.get(key);
+      if (!existing || alert.firstSeenAt < existing.firstAlertAt) {
+        rows.set(key, { incidentId, serviceId: alert.serviceId, firstAlertAt: alert.firstSeenAt });
+      }
+    }
+  }
+  if (rows.size > 0)
+    await tx.incidentService.createMany({ data: [...rows.values()], skipDuplicates: true });
 }
 
 /** Only alerts whose status is still the one we planned with; a newer change stays pending. */

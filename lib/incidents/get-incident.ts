@@ -36,7 +36,7 @@ export async function getIncidentOrThrow(id: number): Promise<IncidentDetail> {
     resolvedAt: incident.resolvedAt,
     alertCount: counts?.total ?? 0,
     firingAlertCount: counts?.firing ?? 0,
-    serviceCount: counts?.services.size ?? 0,
+    serviceCount: counts?.services ?? 0,
     parentIncidentId: incident.parentIncidentId,
     alerts: incident.alerts.map((alert) => ({
       id: alert.id,

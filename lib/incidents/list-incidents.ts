@@ -23,11 +23,11 @@ export async function listIncidents(query: TIncidentListQuery): Promise<Incident
     resolvedAt: incident.resolvedAt,
     alertCount: counts.get(incident.id)?.total ?? 0,
     firingAlertCount: counts.get(incident.id)?.firing ?? 0,
-    serviceCount: counts.get(incident.id)?.services.size ?? 0,
+    serviceCount: counts.get(incident.id)?.services ?? 0,
   }));
 }
 
-export type AlertCounts = { total: number; firing: number; services: Set<number> };
+export type AlertCounts = { total: number; firing: number; services: number };
 
 export async function countAlertsByIncident(
   incidentIds: number[],
@@ -36,21 +36,25 @@ export async function countAlertsByIncident(
   if (incidentIds.length === 0) return counts;
   const prisma = await getPrisma();
   const groups = await prisma.alert.groupBy({
-    by: ["incidentId", "status", "serviceId"],
+    by: ["incidentId", "status"],
     where: { incidentId: { in: incidentIds } },
     _count: { _all: true },
   });
   for (const group of groups) {
     if (group.incidentId === null) continue;
-    const entry = counts.get(group.incidentId) ?? {
-      total: 0,
-      firing: 0,
-      services: new Set<number>(),
-    };
+    const entry = counts.get(group.incidentId) ?? { total: 0, firing: 0, services: 0 };
     entry.total += group._count._all;
-    entry.services.add(group.serviceId);
     if (group.status === "firing") entry.firing += group._count._all;
     counts.set(group.incidentId, entry);
+  }
+  const services = await prisma.incidentService.groupBy({
+    by: ["incidentId"],
+    where: { incidentId: { in: incidentIds } },
+    _count: { _all: true },
+  });
+  for (const group of services) {
+    const entry = counts.get(group.incidentId);
+    if (entry) entry.services = group._count._all;
   }
   return counts;
 }

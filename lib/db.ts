@@ -26,6 +26,15 @@ export type SqlSession = {
 export type Database = {
   prisma: PrismaClient;
   target: DatabaseTarget;
+  /**
+   * One statement straight through the driver, for hot paths. A `name` makes it a prepared
+   * statement on PostgreSQL, planned once per connection instead of on every call.
+   */
+  query<Row = Record<string, unknown>>(
+    sql: string,
+    params: unknown[],
+    options?: { name?: string },
+  ): Promise<Row[]>;
   withSession<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
@@ -56,6 +65,10 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   return {
     prisma,
     target: { kind: "postgres", url, poolSize },
+    async query(sql, params, options) {
+      const result = await pool.query({ text: sql, values: params, name: options?.name });
+      return result.rows;
+    },
     async withSession(fn) {
       const client = await pool.connect();
       try {
@@ -87,6 +100,8 @@ async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<D
   return {
     prisma,
     target: { kind: "pglite", dataDir },
+    // In-process: there is no network round trip to save, so no prepared statements.
+    query: async (sql, params) => (await pglite.query<never>(sql, params)).rows,
     // One connection means session-level advisory locks cannot exclude callers in this process,
     // so sessions take turns instead.
     withSession(fn) {

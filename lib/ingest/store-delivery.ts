@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { getPrisma } from "../db";
+import { getDb } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type {
   AcceptedDelivery,
@@ -19,8 +19,6 @@ export type StoredDelivery = {
   alertsCreated: number;
   changeEventsStored: number;
 };
-
-type Db = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
 
 // Finds or creates (marked unmapped) the services an "incoming" CTE names by service_slug.
 // A concurrent delivery may create the same service first; DO UPDATE still returns its id.
@@ -96,39 +94,37 @@ export async function storeParsedDelivery(
   delivery: DeliveryToStore,
   parsed: ParsedDelivery,
 ): Promise<StoredDelivery> {
-  const prisma = await getPrisma();
+  const db = await getDb();
   const alerts = dedupeOccurrences(parsed.alerts);
-  const isSimple = alerts.every((alert) => alert.isStartKnown) && parsed.changeEvents.length === 0;
   const store = async (
-    db: Db,
+    run: RunSql,
     startsAtByFingerprint: Map<string, Date>,
     toStore: NormalizedAlert[],
   ) => {
-    const rows = await db.$queryRawUnsafe<
-      { delivery_id: number | null; created: bigint | number }[]
-    >(
+    const rows = await run<{ delivery_id: number | null; created: bigint | number | string }>(
       STORE_DELIVERY_SQL,
-      delivery.source,
-      delivery.integrationId,
-      parsed.deliveryKey,
-      JSON.stringify(delivery.headers),
-      delivery.rawBody,
-      createHash("sha256").update(delivery.rawBody).digest("hex"),
-      parsed.alerts.length,
-      delivery.receivedAt.toISOString(),
-      JSON.stringify(toStore.map((alert) => toAlertRecord(alert, startsAtByFingerprint))),
+      [
+        delivery.source,
+        delivery.integrationId,
+        parsed.deliveryKey,
+        JSON.stringify(delivery.headers),
+        delivery.rawBody,
+        createHash("sha256").update(delivery.rawBody).digest("hex"),
+        parsed.alerts.length,
+        delivery.receivedAt.toISOString(),
+        JSON.stringify(toStore.map((alert) => toAlertRecord(alert, startsAtByFingerprint))),
+      ],
+      "store_delivery",
     );
     const deliveryId = rows[0]?.delivery_id ?? null;
     let changeEventsStored = 0;
     if (deliveryId !== null && parsed.changeEvents.length > 0) {
-      changeEventsStored = await db
-        .$queryRawUnsafe<unknown[]>(
-          `${STORE_CHANGE_EVENTS_SQL} RETURNING id`,
-          delivery.source,
-          deliveryId,
-          JSON.stringify(parsed.changeEvents.map(toChangeRecord)),
-        )
-        .then((inserted) => inserted.length);
+      const inserted = await run(
+        `${STORE_CHANGE_EVENTS_SQL} RETURNING id`,
+        [delivery.source, deliveryId, JSON.stringify(parsed.changeEvents.map(toChangeRecord))],
+        "store_change_events",
+      );
+      changeEventsStored = inserted.length;
     }
     return {
       deliveryId,
@@ -138,22 +134,30 @@ export async function storeParsedDelivery(
       changeEventsStored,
     };
   };
-  if (isSimple) return store(prisma, new Map(), alerts);
-  return prisma.$transaction(
+
+  // The common case, every alert with a known start and no change events, is one statement.
+  if (alerts.every((alert) => alert.isStartKnown) && parsed.changeEvents.length === 0) {
+    return store((sql, params, name) => db.query(sql, params, { name }), new Map(), alerts);
+  }
+  return db.prisma.$transaction(
     async (tx) => {
       const open = await findOpenOccurrences(tx, delivery.source, alerts);
+      const run: RunSql = (sql, params) => tx.$queryRawUnsafe(sql, ...params);
       return store(
-        tx,
+        run,
         open,
         alerts.filter((alert) => !isStrayResolution(alert, open)),
       );
     },
-    {
-      maxWait: 10_000,
-      timeout: 30_000,
-    },
+    { maxWait: 10_000, timeout: 30_000 },
   );
 }
+
+type RunSql = <Row = Record<string, unknown>>(
+  sql: string,
+  params: unknown[],
+  name?: string,
+) => Promise<Row[]>;
 
 /**
  * For senders without a stable start time, an open alert with the same fingerprint is the same

@@ -39,6 +39,10 @@ export async function startAppServer(options: {
   );
   const baseUrl = `http://localhost:${options.port}`;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // A test or bench that dies must not leave a server behind, burning CPU under later runs.
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+  void exited.then(() => process.off("exit", killOnExit));
   await waitForHealthy(child, baseUrl, 90);
   return {
     baseUrl,

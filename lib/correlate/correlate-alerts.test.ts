@@ -96,6 +96,17 @@ describe("correlateAlerts on the seed shop", () => {
     );
   });
 
+  it("writes one timeline line per service and alert name in a pass, counting the alerts", () => {
+    const plan = correlate(ORDER_SERVICE_STORM.map(fromStorm));
+    const crashLoops = plan.timeline.filter((event) =>
+      event.text.startsWith("PodCrashLooping fired"),
+    );
+    expect(crashLoops.map((event) => event.text)).toEqual([
+      "PodCrashLooping fired on order-service (4 alerts)",
+    ]);
+    expect(plan.timeline.length).toBeLessThan(ORDER_SERVICE_STORM.length);
+  });
+
   it("joins the same service and services within two critical hops, not three", () => {
     const first = alertOn("order-service", minutes(0));
     const sameService = alertOn("order-service", minutes(1));

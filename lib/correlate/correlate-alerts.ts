@@ -50,6 +50,7 @@ export function correlateAlerts(
     serviceIds: new Set(incident.serviceIds),
   }));
   const newCandidates = new Map<string, Candidate>();
+  const recordAlertEvent = createAlertEventRecorder(plan, now);
   const touched = new Set<Candidate>();
   const nearbyCache = new Map<number, Map<number, number>>();
   const nearby = (serviceId: number) => {
@@ -63,9 +64,7 @@ export function correlateAlerts(
 
   for (const alert of [...pending].sort(byFirstSeenThenId)) {
     if (alert.incidentId !== null) {
-      plan.timeline.push(
-        alertEvent({ kind: "existing", id: alert.incidentId }, alert, alert.status, now),
-      );
+      recordAlertEvent({ kind: "existing", id: alert.incidentId }, alert, alert.status);
       continue;
     }
     const { joinable, tooOld } = findMatches(
@@ -80,12 +79,12 @@ export function correlateAlerts(
       if (!alert.hasFired) continue;
       const parentIncidentId =
         tooOld?.candidate.ref.kind === "existing" ? tooOld.candidate.ref.id : null;
-      candidate = openIncident(plan, alert, parentIncidentId);
+      candidate = openIncident(plan, alert, parentIncidentId, recordAlertEvent);
       candidates.push(candidate);
       if (candidate.ref.kind === "new") newCandidates.set(candidate.ref.key, candidate);
     } else {
       const raised = maxSeverity(candidate.severity, alert.severity);
-      if (alert.hasFired) plan.timeline.push(alertEvent(candidate.ref, alert, "firing", now));
+      if (alert.hasFired) recordAlertEvent(candidate.ref, alert, "firing");
       if (raised !== candidate.severity) {
         plan.timeline.push(severityEvent(candidate.ref, alert, candidate.severity, raised));
         candidate.severity = raised;
@@ -95,8 +94,7 @@ export function correlateAlerts(
       touched.add(candidate);
     }
     plan.assignments.push({ alertId: alert.id, incident: candidate.ref });
-    if (alert.status === "resolved")
-      plan.timeline.push(alertEvent(candidate.ref, alert, "resolved", now));
+    if (alert.status === "resolved") recordAlertEvent(candidate.ref, alert, "resolved");
     if (alert.pagerdutyIncidentId) {
       plan.pagerdutyLinks.push({
         incident: candidate.ref,
@@ -161,6 +159,7 @@ function openIncident(
   plan: CorrelationPlan,
   alert: PendingAlert,
   parentIncidentId: number | null,
+  recordAlertEvent: ReturnType<typeof createAlertEventRecorder>,
 ): Candidate {
   const key = `new-${alert.id}`;
   const incident: NewIncident = {
@@ -185,7 +184,7 @@ function openIncident(
         : `Incident opened by ${alert.name} on ${alert.serviceSlug}, continuing #${parentIncidentId}`,
     data: { alertId: alert.id, serviceId: alert.serviceId, parentIncidentId },
   });
-  plan.timeline.push(alertEvent(ref, alert, "firing", alert.firstSeenAt));
+  recordAlertEvent(ref, alert, "firing");
   return {
     ref,
     openedAt: incident.openedAt,
@@ -195,19 +194,32 @@ function openIncident(
   };
 }
 
-function alertEvent(
-  incident: IncidentRef,
-  alert: PendingAlert,
-  status: PendingAlert["status"],
-  now: Date,
-): PlannedTimelineEvent {
-  const fired = status === "firing";
-  return {
-    incident,
-    at: fired ? alert.startsAt : (alert.endsAt ?? now),
-    kind: fired ? "alert.fired" : "alert.resolved",
-    text: `${alert.name} ${fired ? "fired" : "resolved"} on ${alert.serviceSlug}`,
-    data: { alertId: alert.id, serviceId: alert.serviceId, severity: alert.severity },
+/**
+ * Puts alert firings and resolutions on the timeline, one line per incident, service and alert
+ * name in a pass: a storm reads "PodCrashLooping fired on order-service (4 alerts)", not 4 lines.
+ */
+function createAlertEventRecorder(plan: CorrelationPlan, now: Date) {
+  const events = new Map<string, PlannedTimelineEvent & { data: { alertIds: number[] } }>();
+  return (incident: IncidentRef, alert: PendingAlert, status: PendingAlert["status"]) => {
+    const fired = status === "firing";
+    const incidentKey = incident.kind === "existing" ? `#${incident.id}` : incident.key;
+    const key = `${incidentKey}|${status}|${alert.serviceId}|${alert.name}`;
+    const verb = fired ? "fired" : "resolved";
+    const existing = events.get(key);
+    if (existing) {
+      existing.data.alertIds.push(alert.id);
+      existing.text = `${alert.name} ${verb} on ${alert.serviceSlug} (${existing.data.alertIds.length} alerts)`;
+      return;
+    }
+    const event = {
+      incident,
+      at: fired ? alert.startsAt : (alert.endsAt ?? now),
+      kind: fired ? ("alert.fired" as const) : ("alert.resolved" as const),
+      text: `${alert.name} ${verb} on ${alert.serviceSlug}`,
+      data: { alertIds: [alert.id], serviceId: alert.serviceId, severity: alert.severity },
+    };
+    events.set(key, event);
+    plan.timeline.push(event);
   };
 }
 

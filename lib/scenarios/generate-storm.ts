@@ -15,16 +15,19 @@ export type GeneratedStorm = { deliveries: ScenarioDelivery[]; alertCount: numbe
 /**
  * The order-service storm at any size: `alertCount` alerts on the storm's services (each an
  * instance of one of its 40 alert rules), spread over `spreadSeconds`, plus the two unrelated
- * alerts. Sent as Alertmanager would: grouped by service, at most `maxAlertsPerDelivery` each.
+ * alerts. Sent as Alertmanager would: grouped by service, once per group interval, at most
+ * `maxAlertsPerDelivery` alerts each.
  */
 export function generateStorm(options: {
   alertCount: number;
   start: Date;
   spreadSeconds?: number;
   maxAlertsPerDelivery?: number;
+  groupIntervalSeconds?: number;
 }): GeneratedStorm {
   const spread = options.spreadSeconds ?? 180;
   const perDelivery = options.maxAlertsPerDelivery ?? 50;
+  const groupIntervalSeconds = options.groupIntervalSeconds ?? 5;
   const alerts: StormAlert[] = [];
   for (let i = 0; i < options.alertCount; i++) {
     const rule = ORDER_SERVICE_STORM[i % ORDER_SERVICE_STORM.length] as StormAlert;
@@ -38,24 +41,39 @@ export function generateStorm(options: {
   alerts.push(...UNRELATED_DURING_STORM);
   alerts.sort((a, b) => a.atOffsetSeconds - b.atOffsetSeconds);
 
-  // Consecutive alerts of one service travel together, as Alertmanager batches a group.
+  // Alertmanager sends a group's new alerts once per group interval: batch by service and window.
   const deliveries: ScenarioDelivery[] = [];
-  let batch: { service: string; atOffsetSeconds: number; alerts: ScenarioAlert[] } | null = null;
-  const flush = () => {
-    if (!batch) return;
-    deliveries.push({
-      atOffsetSeconds: batch.atOffsetSeconds,
-      payload: buildAlertmanagerPayload(batch.alerts, { groupLabels: { service: batch.service } }),
-    });
-    batch = null;
-  };
+  const batches = new Map<
+    string,
+    { service: string; atOffsetSeconds: number; alerts: ScenarioAlert[] }
+  >();
   for (const alert of alerts) {
-    if (!batch || batch.service !== alert.service || batch.alerts.length >= perDelivery) {
-      flush();
-      batch = { service: alert.service, atOffsetSeconds: alert.atOffsetSeconds, alerts: [] };
+    const window = Math.floor(alert.atOffsetSeconds / groupIntervalSeconds);
+    const key = `${window}|${alert.service}`;
+    let batch = batches.get(key);
+    if (!batch || batch.alerts.length >= perDelivery) {
+      if (batch) deliveries.push(toDelivery(batch));
+      batch = {
+        service: alert.service,
+        atOffsetSeconds: (window + 1) * groupIntervalSeconds,
+        alerts: [],
+      };
+      batches.set(key, batch);
     }
     batch.alerts.push(toScenarioAlert(alert, options.start));
   }
-  flush();
+  for (const batch of batches.values()) deliveries.push(toDelivery(batch));
+  deliveries.sort((a, b) => a.atOffsetSeconds - b.atOffsetSeconds);
   return { deliveries, alertCount: alerts.length };
+}
+
+function toDelivery(batch: {
+  service: string;
+  atOffsetSeconds: number;
+  alerts: ScenarioAlert[];
+}): ScenarioDelivery {
+  return {
+    atOffsetSeconds: batch.atOffsetSeconds,
+    payload: buildAlertmanagerPayload(batch.alerts, { groupLabels: { service: batch.service } }),
+  };
 }

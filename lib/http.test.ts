@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError } from "./errors";
-import { errorResponse, isDatabaseUnavailable, parseOrThrow } from "./http";
+import { errorResponse, isDatabaseUnavailable, isTransientConflict, parseOrThrow } from "./http";
 
 describe("errorResponse", () => {
   it("answers with the code's status and the documented body", async () => {
@@ -65,5 +65,17 @@ describe("isDatabaseUnavailable", () => {
       }),
     ).toBe(false);
     expect(isDatabaseUnavailable(new Error("syntax error at or near"))).toBe(false);
+  });
+});
+
+describe("isTransientConflict", () => {
+  it("recognises deadlocks and serialization failures, however wrapped", () => {
+    expect(isTransientConflict({ code: "40P01", message: "deadlock detected" })).toBe(true);
+    expect(isTransientConflict(new Error("wrapped", { cause: { code: "40001" } }))).toBe(true);
+    expect(
+      isTransientConflict({ meta: { driverAdapterError: { cause: { originalCode: "40P01" } } } }),
+    ).toBe(true);
+    expect(isTransientConflict({ meta: { message: "deadlock detected" } })).toBe(true);
+    expect(isTransientConflict({ code: "23505" })).toBe(false);
   });
 });

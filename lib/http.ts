@@ -50,6 +50,11 @@ export function toAppError(error: unknown): AppError {
       retryAfterSeconds: 5,
     });
   }
+  if (isTransientConflict(error)) {
+    return new AppError("UNAVAILABLE", "The database is busy with a conflicting write; retry.", {
+      retryAfterSeconds: 1,
+    });
+  }
   return new AppError("INTERNAL", "Something went wrong on our side; it has been logged.");
 }
 
@@ -129,6 +134,30 @@ const UNAVAILABLE_MESSAGES = [
   /can't reach database server/i,
   /connect ECONNREFUSED/i,
 ];
+
+/** Deadlocks and serialization failures: the database gave up on one of two competing writers. */
+export function isTransientConflict(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 5) return false;
+  const candidate = error as {
+    code?: unknown;
+    originalCode?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    meta?: unknown;
+    driverAdapterError?: unknown;
+  };
+  const code = candidate.originalCode ?? candidate.code;
+  if (code === "40P01" || code === "40001") return true;
+  if (
+    typeof candidate.message === "string" &&
+    /deadlock detected|could not serialize access/i.test(candidate.message)
+  ) {
+    return true;
+  }
+  return [candidate.cause, candidate.meta, candidate.driverAdapterError].some((inner) =>
+    isTransientConflict(inner, depth + 1),
+  );
+}
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 5) return false;

@@ -16,3 +16,14 @@ export function compactRecord(
   for (const [key, value] of Object.entries(record)) if (value) result[key] = value;
   return result;
 }
+
+/**
+ * Looks a sender's word up in one of our tables. `table[word]` would find "constructor" or
+ * "__proto__" on Object.prototype, and a function is not a severity.
+ */
+export function lookUp<Value>(
+  table: Readonly<Record<string, Value>>,
+  key: string,
+): Value | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}

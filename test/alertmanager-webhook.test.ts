@@ -2,6 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET as getIncident } from "@/app/api/incidents/[id]/route";
 import { POST } from "@/app/api/webhooks/alertmanager/route";
 import { upsertTopology } from "@/lib/catalog/upsert-topology";
+import { waitForCorrelationIdle } from "@/lib/correlate/request-correlation";
 import { listFixtures, readFixture, readJsonFixture } from "./helpers/fixtures";
 import { bearer, createTestIntegration } from "./helpers/integrations";
 import { getRequest, jsonRequest, routeParams, settleCorrelation } from "./helpers/requests";
@@ -29,6 +30,8 @@ async function counts() {
 }
 
 async function clearAlertData() {
+  // A correlation pass still running from the last test would write into the cleared tables.
+  await waitForCorrelationIdle();
   const prisma = testDb.db.prisma;
   await prisma.timelineEvent.deleteMany();
   await prisma.alert.deleteMany();

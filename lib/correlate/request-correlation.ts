@@ -1,3 +1,4 @@
+import { isTransientConflict } from "../http";
 import { CORRELATION_BATCH_SIZE, correlatePendingAlerts } from "./run-correlation";
 
 // A burst of deliveries waits this long and is then correlated in one pass, instead of each
@@ -33,6 +34,11 @@ async function runUntilIdle(): Promise<void> {
       // A full batch means more may be waiting.
       if (result.alertsProcessed >= CORRELATION_BATCH_SIZE) isRequestedAgain = true;
     } catch (error) {
+      // Losing a deadlock to an ingest write is routine under load: just go again.
+      if (isTransientConflict(error)) {
+        isRequestedAgain = true;
+        continue;
+      }
       console.error("[correlate] pass failed; alerts stay pending for the next pass:", error);
       return;
     }

@@ -37,3 +37,10 @@ describe("fingerprintLabels", () => {
     expect(fingerprintLabels({ a: "1b" })).not.toBe(fingerprintLabels({ a: "1", b: "" }));
   });
 });
+
+describe("words that name Object.prototype's properties", () => {
+  it("are plain unknown words, not a function from the prototype", () => {
+    for (const word of ["constructor", "__proto__", "toString", "hasOwnProperty"])
+      expect(toSeverity(word)).toBe("warning");
+  });
+});

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Severity } from "../generated/prisma/enums";
+import { lookUp } from "../json";
 import type { ServiceRef } from "./schemas";
 
 // Label names that name the service, in order of preference.
@@ -63,7 +64,7 @@ const SEVERITY_WORDS: Record<string, Severity> = {
 /** Maps a sender's severity word onto PagerDuty's four levels; unknown words count as warning. */
 export function toSeverity(value: string | undefined | null): Severity {
   if (!value) return "warning";
-  return SEVERITY_WORDS[value.trim().toLowerCase()] ?? "warning";
+  return lookUp(SEVERITY_WORDS, value.trim().toLowerCase()) ?? "warning";
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { critical: 4, error: 3, warning: 2, info: 1 };

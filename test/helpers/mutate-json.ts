@@ -30,6 +30,8 @@ const nastyStrings = fc.constantFrom(
   "NaN",
   "__proto__",
   "constructor",
+  "toString",
+  "hasOwnProperty",
   "<script>alert(1)</script>",
   "'; DROP TABLE alerts; --",
   "firing",

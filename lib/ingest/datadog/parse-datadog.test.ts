@@ -3,6 +3,7 @@ import { listFixtures, readJsonFixture } from "../../../test/helpers/fixtures";
 import { AppError } from "../../errors";
 import { fingerprintLabels } from "../map-labels";
 import { parseDatadog } from "./parse-datadog";
+import { readDatadogTags } from "./read-datadog-tags";
 
 const context = { receivedAt: new Date("2024-12-11T16:00:00.000Z"), headers: {} };
 const parseFixture = (name: string) => {
@@ -205,5 +206,17 @@ describe("parseDatadog with hand-made payloads", () => {
       /title: .*; date: must be milliseconds since the epoch/,
     );
     expect(() => parseDatadog({ title: "  " }, context)).toThrowError(/title/);
+  });
+});
+
+describe("readDatadogTags with keys that name Object.prototype's properties", () => {
+  it("keeps them as ordinary labels", () => {
+    const labels = readDatadogTags(["constructor:x", "__proto__:y", "toString:z", "constructor:w"]);
+    expect(Object.getPrototypeOf(labels)).toBe(Object.prototype);
+    expect(Object.entries(labels)).toEqual([
+      ["constructor", "x,w"],
+      ["__proto__", "y"],
+      ["toString", "z"],
+    ]);
   });
 });

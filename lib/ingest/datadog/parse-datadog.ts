@@ -1,6 +1,6 @@
 import type { Severity } from "../../generated/prisma/enums";
 import { parseOrThrow } from "../../http";
-import { compactRecord } from "../../json";
+import { compactRecord, lookUp } from "../../json";
 import { compareSeverity, findServiceInLabels, fingerprintLabels, toSeverity } from "../map-labels";
 import {
   emptyParsedDelivery,
@@ -92,7 +92,7 @@ function getSeverity(
   const word = payload.severity ?? payload.priority ?? title.priority;
   const severity = word
     ? toSeverity(word)
-    : (SEVERITY_BY_ALERT_TYPE[payload.alert_type?.toLowerCase() ?? ""] ?? "warning");
+    : (lookUp(SEVERITY_BY_ALERT_TYPE, payload.alert_type?.toLowerCase() ?? "") ?? "warning");
   // A Warn transition crossed the warning threshold only, whatever the monitor's priority.
   return transition.isWarn && compareSeverity(severity, "warning") > 0 ? "warning" : severity;
 }

@@ -1,6 +1,6 @@
 import type { AlertStatus, Severity } from "../../generated/prisma/enums";
 import { parseOrThrow } from "../../http";
-import { compactRecord } from "../../json";
+import { compactRecord, lookUp } from "../../json";
 import { toServiceSlug, toSeverity, UNLABELLED_SERVICE } from "../map-labels";
 import {
   emptyParsedDelivery,
@@ -159,7 +159,7 @@ function toUpdate(
 }
 
 function getSeverity(incident: TPagerDutyIncident): Severity {
-  const fromUrgency = SEVERITY_BY_URGENCY[incident.urgency?.toLowerCase() ?? ""];
+  const fromUrgency = lookUp(SEVERITY_BY_URGENCY, incident.urgency?.toLowerCase() ?? "");
   return fromUrgency ?? toSeverity(incident.priority?.summary);
 }
 

@@ -25,7 +25,8 @@ export default defineConfig({
   },
   webServer: {
     // A fresh embedded database for every run.
-    command: `rm -rf .faultline/e2e && exec node_modules/.bin/next start --port ${PORT}`,
+    // A fresh embedded database with the demo shop's topology, for every run.
+    command: `rm -rf .faultline/e2e && node bin/faultline.js seed && exec node_modules/.bin/next start --port ${PORT}`,
     url: `${E2E_BASE_URL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -3,7 +3,9 @@
 //   npx tsx bench/ack-latency.ts [--requests 300]
 import fs from "node:fs";
 import { parseArgs } from "node:util";
+import { createIntegrationViaApi } from "../scripts/lib/app-server";
 import {
+  BENCH_ADMIN_TOKEN,
   createScratchDatabase,
   formatMs,
   getBenchDatabaseUrl,
@@ -30,13 +32,14 @@ function payloadFor(round: number): string {
 async function measure(databaseUrl: string | undefined, port: number): Promise<void> {
   const server = await startServer({ port, databaseUrl });
   try {
+    const token = await createIntegrationViaApi(server.baseUrl, BENCH_ADMIN_TOKEN, "alertmanager");
     const latencies: number[] = [];
     for (let round = 0; round < WARMUP + REQUESTS; round++) {
       const body = payloadFor(round);
       const started = performance.now();
       const response = await fetch(`${server.baseUrl}/api/webhooks/alertmanager`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
         body,
       });
       await response.arrayBuffer();

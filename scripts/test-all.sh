@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm test: everything CI runs. Lint, typecheck, unit and integration tests (on PGlite, and on
-# PostgreSQL too), the production build, then Playwright in Debian's Chromium.
+# PostgreSQL too), the production build, fault tests against real app processes, then
+# Playwright in Debian's Chromium with a real Prometheus Alertmanager.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -23,6 +24,13 @@ step "unit and integration tests (vitest)"
 npx vitest run
 step "production build"
 npx next build
-step "end-to-end tests (playwright, chromium)"
+if [ -n "${DATABASE_URL:-}" ]; then
+  step "fault tests: SIGKILL an app process mid-storm, restart PostgreSQL mid-ingest"
+  FAULTLINE_FAULT_TESTS=1 npx vitest run --project fault
+else
+  step "fault tests: SIGKILL an app process mid-storm (PGlite; no PostgreSQL here for the restart test)"
+  FAULTLINE_FAULT_TESTS=1 npx vitest run --project fault test/fault/sigkill-during-storm.test.ts
+fi
+step "end-to-end tests (playwright, chromium, prometheus-alertmanager)"
 npx playwright test
 step "all tests passed"

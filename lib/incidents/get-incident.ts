@@ -5,6 +5,8 @@ import { countAlertsByIncident } from "./list-incidents";
 import type { IncidentDetail } from "./schemas";
 
 const serviceSummary = { select: { id: true, slug: true, name: true } } as const;
+export const MAX_ALERTS_SHOWN = 500;
+export const MAX_TIMELINE_EVENTS_SHOWN = 1_000;
 
 /** An incident with its alerts (firing first) and its timeline (oldest first). */
 export async function getIncidentOrThrow(id: number): Promise<IncidentDetail> {
@@ -13,11 +15,13 @@ export async function getIncidentOrThrow(id: number): Promise<IncidentDetail> {
     where: { id },
     include: {
       originService: serviceSummary,
+      // A storm can hold thousands of alerts: the page shows the first ones, the counts tell the rest.
       alerts: {
         include: { service: serviceSummary },
         orderBy: [{ status: "asc" }, { startsAt: "asc" }, { id: "asc" }],
+        take: MAX_ALERTS_SHOWN,
       },
-      timeline: { orderBy: [{ at: "asc" }, { id: "asc" }] },
+      timeline: { orderBy: [{ at: "desc" }, { id: "desc" }], take: MAX_TIMELINE_EVENTS_SHOWN },
     },
   });
   if (!incident) throw new AppError("NOT_FOUND", `Incident ${id} does not exist.`);
@@ -53,7 +57,8 @@ export async function getIncidentOrThrow(id: number): Promise<IncidentDetail> {
       generatorUrl: alert.generatorUrl,
       service: alert.service,
     })),
-    timeline: incident.timeline.map((event) => ({
+    // Fetched newest first so the cap keeps the latest events; shown oldest first.
+    timeline: incident.timeline.toReversed().map((event) => ({
       id: event.id,
       at: event.at,
       kind: event.kind,

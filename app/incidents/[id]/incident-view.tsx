@@ -67,6 +67,11 @@ export function IncidentView({
       <StatusControls incidentId={incident.id} status={incident.status} />
 
       <h2>Alerts</h2>
+      {incident.alerts.length < incident.alertCount ? (
+        <p className="subtle">
+          Showing {incident.alerts.length} of {incident.alertCount} alerts, firing first.
+        </p>
+      ) : null}
       <AlertTable alerts={incident.alerts} now={now} />
 
       <h2>Timeline</h2>

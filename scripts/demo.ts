@@ -39,7 +39,6 @@ async function prepareDatabase(): Promise<{ incidentCount: number }> {
     const seeded = await upsertTopology(ECOMMERCE_TOPOLOGY);
     step(`seeded ${seeded.services} services and ${seeded.dependencies} dependencies`);
     await createDemoIntegrations();
-    await createDemoIntegrations();
     return { incidentCount: await db.prisma.incident.count() };
   } finally {
     // The server opens the embedded database next; only one process may hold it.

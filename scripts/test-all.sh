@@ -25,7 +25,7 @@ npx vitest run
 step "production build"
 npx next build
 if [ -n "${DATABASE_URL:-}" ]; then
-  step "fault tests: SIGKILL an app process mid-storm, restart PostgreSQL mid-ingest"
+  step "fault tests: SIGKILL an app process mid-storm, restart PostgreSQL mid-ingest, two app processes"
   FAULTLINE_FAULT_TESTS=1 npx vitest run --project fault
 else
   step "fault tests: SIGKILL an app process mid-storm (PGlite; no PostgreSQL here for the restart test)"

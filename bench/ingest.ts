@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { upsertTopology } from "../lib/catalog/upsert-topology";
+import { applyCatalogSnapshot } from "../lib/catalog/apply-catalog-snapshot";
 import { closeDb, openDatabase, setDb } from "../lib/db";
 import { applyMigrations } from "../lib/migrations/apply-migrations";
 import { generateStorm } from "../lib/scenarios/generate-storm";
@@ -195,7 +195,7 @@ async function benchStorm(label: "PostgreSQL" | "PGlite", databaseUrl?: string):
   );
   setDb(db);
   await applyMigrations(db);
-  await upsertTopology(ECOMMERCE_TOPOLOGY);
+  await applyCatalogSnapshot(ECOMMERCE_TOPOLOGY);
   await closeDb();
 
   const { startAppServer } = await import("../scripts/lib/app-server");

@@ -29,6 +29,7 @@ const WEBHOOK_PATH: Record<(typeof INTEGRATION_KINDS)[number], string> = {
   grafana: "/api/webhooks/grafana",
   datadog: "/api/webhooks/datadog",
   generic: "/api/webhooks/generic",
+  signals: "/api/signals",
 };
 
 export async function runIntegrationsCommand(args: string[]): Promise<void> {

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
-import { upsertTopology } from "../lib/catalog/upsert-topology";
+import { applyCatalogSnapshot } from "../lib/catalog/apply-catalog-snapshot";
+import { describeImportReport } from "../lib/catalog/describe-import-report";
 import { closeDb, getDatabaseTargetFromEnv, openDatabase, setDb } from "../lib/db";
 import { describeZodError } from "../lib/http";
 import { applyMigrations } from "../lib/migrations/apply-migrations";
@@ -61,8 +62,8 @@ const COMMANDS: Record<string, Command> = {
 
   async seed() {
     await withDatabase(async () => {
-      const result = await upsertTopology(ECOMMERCE_TOPOLOGY);
-      console.log(`seeded ${result.services} services and ${result.dependencies} dependencies`);
+      const result = await applyCatalogSnapshot(ECOMMERCE_TOPOLOGY);
+      console.log(describeImportReport(result));
     });
   },
 

@@ -3,7 +3,8 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { upsertTopology } from "../lib/catalog/upsert-topology";
+import { applyCatalogSnapshot } from "../lib/catalog/apply-catalog-snapshot";
+import { describeImportReport } from "../lib/catalog/describe-import-report";
 import { closeDb, getDatabaseTargetFromEnv, openDatabase, setDb } from "../lib/db";
 import { getEnv } from "../lib/env";
 import { ensureIntegration } from "../lib/integrations/manage-integrations";
@@ -36,8 +37,8 @@ async function prepareDatabase(): Promise<{ incidentCount: number }> {
     step(
       `migrations: ${report.applied.length} applied, ${report.alreadyApplied.length} already present`,
     );
-    const seeded = await upsertTopology(ECOMMERCE_TOPOLOGY);
-    step(`seeded ${seeded.services} services and ${seeded.dependencies} dependencies`);
+    const seeded = await applyCatalogSnapshot(ECOMMERCE_TOPOLOGY);
+    step(`catalog imported:\n${describeImportReport(seeded)}`);
     await createDemoIntegrations();
     return { incidentCount: await db.prisma.incident.count() };
   } finally {

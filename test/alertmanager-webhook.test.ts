@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET as getIncident } from "@/app/api/incidents/[id]/route";
 import { POST } from "@/app/api/webhooks/alertmanager/route";
-import { upsertTopology } from "@/lib/catalog/upsert-topology";
+import { applyCatalogSnapshot } from "@/lib/catalog/apply-catalog-snapshot";
 import { waitForCorrelationIdle } from "@/lib/correlate/request-correlation";
 import { listFixtures, readFixture, readJsonFixture } from "./helpers/fixtures";
 import { bearer, createTestIntegration } from "./helpers/integrations";
@@ -154,9 +154,11 @@ describe("POST /api/webhooks/alertmanager", () => {
   });
 
   it("creates services it has never heard of, marked unmapped, and uses catalog services as they are", async () => {
-    await upsertTopology({
+    await applyCatalogSnapshot({
+      source: "test",
       services: [{ slug: "docker_nodes", name: "Docker nodes", tier: 2 }],
       dependencies: [],
+      flows: [],
     });
     await post(readFixture("webhooks/alertmanager/firing_12_alerts.json"));
     const services = await testDb.db.prisma.service.findMany({

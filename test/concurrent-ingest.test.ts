@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/webhooks/alertmanager/route";
-import { upsertTopology } from "@/lib/catalog/upsert-topology";
+import { applyCatalogSnapshot } from "@/lib/catalog/apply-catalog-snapshot";
 import { correlatePendingAlerts } from "@/lib/correlate/run-correlation";
 import { generateStorm } from "@/lib/scenarios/generate-storm";
 import { ECOMMERCE_TOPOLOGY } from "@/prisma/seed/ecommerce-topology";
@@ -13,7 +13,7 @@ vi.stubEnv("FAULTLINE_RATE_LIMIT_BURST", "100000");
 const testDb = provideTestDatabase();
 let token = "";
 beforeAll(async () => {
-  await upsertTopology(ECOMMERCE_TOPOLOGY);
+  await applyCatalogSnapshot(ECOMMERCE_TOPOLOGY);
   token = (await createTestIntegration("alertmanager")).secret;
 });
 const post = (payload: unknown) =>

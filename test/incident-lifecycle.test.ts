@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as postStatus } from "@/app/api/incidents/[id]/status/route";
 import { POST as postAlertmanager } from "@/app/api/webhooks/alertmanager/route";
-import { upsertTopology } from "@/lib/catalog/upsert-topology";
+import { applyCatalogSnapshot } from "@/lib/catalog/apply-catalog-snapshot";
 import { resolveQuietIncidents } from "@/lib/incidents/resolve-quiet-incidents";
 import { buildAlertmanagerPayload } from "@/lib/scenarios/alertmanager-payload";
 import { buildStormDeliveries } from "@/lib/scenarios/order-service-storm";
@@ -14,7 +14,7 @@ const testDb = provideTestDatabase();
 let token = "";
 
 beforeAll(async () => {
-  await upsertTopology(ECOMMERCE_TOPOLOGY);
+  await applyCatalogSnapshot(ECOMMERCE_TOPOLOGY);
   token = (await createTestIntegration("alertmanager")).secret;
 });
 

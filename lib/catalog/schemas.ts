@@ -1,5 +1,46 @@
 import { z } from "zod";
 
+/** What an on-call engineer needs when this failure mode's symptom shows up. */
+export const ZFailureMode = z.object({
+  symptom: z.string().min(1),
+  likelyCause: z.string().nullable().default(null),
+  check: z.string().nullable().default(null),
+  remediation: z.string().nullable().default(null),
+  escalation: z.string().nullable().default(null),
+});
+export type TFailureMode = z.infer<typeof ZFailureMode>;
+
+/**
+ * Operational metadata kept on a service (services.metadata). Every field is optional; importers
+ * fill what their format carries, unknown keys are kept as they are.
+ */
+export const ZServiceMetadata = z
+  .object({
+    /** service, database, cache, broker, gateway, external, … */
+    kind: z.string().optional(),
+    description: z.string().optional(),
+    system: z.string().optional(),
+    lifecycle: z.string().optional(),
+    dashboards: z.array(z.object({ title: z.string(), url: z.string() })).optional(),
+    failureModes: z.array(ZFailureMode).optional(),
+    pagerdutyServiceId: z.string().optional(),
+    /** An optional Prometheus to ask for this service's error rate and latency. */
+    prometheus: z
+      .object({
+        url: z.string().url(),
+        errorRateQuery: z.string().optional(),
+        latencyP99MsQuery: z.string().optional(),
+      })
+      .optional(),
+    /** Above these, a sample counts as elevated (defaults: 1% errors, 1000 ms p99). */
+    thresholds: z
+      .object({ errorRate: z.number().optional(), latencyP99Ms: z.number().optional() })
+      .optional(),
+    annotations: z.record(z.string(), z.string()).optional(),
+  })
+  .catchall(z.unknown());
+export type TServiceMetadata = z.infer<typeof ZServiceMetadata>;
+
 export const ZServiceInput = z.object({
   slug: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "lower-case letters, digits, '.', '_' or '-'"),
   name: z.string().min(1),
@@ -8,11 +49,12 @@ export const ZServiceInput = z.object({
   onCall: z.string().nullable().default(null),
   runbookUrl: z.string().nullable().default(null),
   healthEndpoint: z.string().nullable().default(null),
-  metadata: z.record(z.string(), z.unknown()).default({}),
+  metadata: ZServiceMetadata.default({}),
 });
 export type ServiceInput = z.input<typeof ZServiceInput>;
 export type TServiceInput = z.infer<typeof ZServiceInput>;
 
+/** from depends on to. */
 export const ZDependencyInput = z.object({
   from: z.string(),
   to: z.string(),
@@ -22,4 +64,39 @@ export const ZDependencyInput = z.object({
 export type DependencyInput = z.input<typeof ZDependencyInput>;
 export type TDependencyInput = z.infer<typeof ZDependencyInput>;
 
-export type Topology = { services: ServiceInput[]; dependencies: DependencyInput[] };
+/** A business flow (CALM flows): which services it runs through and what its failure costs. */
+export const ZBusinessFlowInput = z.object({
+  uniqueId: z.string().min(1),
+  name: z.string().min(1),
+  description: z.string().nullable().default(null),
+  /** Slugs of the services its steps touch, in order. */
+  serviceSlugs: z.array(z.string()),
+  businessImpact: z.string().nullable().default(null),
+  degradedBehavior: z.string().nullable().default(null),
+  customerCommunication: z.string().nullable().default(null),
+  sla: z.string().nullable().default(null),
+});
+export type BusinessFlowInput = z.input<typeof ZBusinessFlowInput>;
+export type TBusinessFlowInput = z.infer<typeof ZBusinessFlowInput>;
+
+/**
+ * Everything one catalog declares. Importing a snapshot again replaces what that same source
+ * declared before: what is gone from it is removed.
+ */
+export type CatalogSnapshot = {
+  /** Who declares this, e.g. "backstage:examples/ecommerce/backstage"; removals are per source. */
+  source: string;
+  services: ServiceInput[];
+  dependencies: DependencyInput[];
+  flows: BusinessFlowInput[];
+};
+
+/** Traffic seen between services (tracing service-graph metrics): "client calls server". */
+export type ObservedEdge = { client: string; server: string; requests: number };
+
+/** The kinds of catalog `faultline import <format>` reads. */
+export const CATALOG_FORMATS = ["backstage", "calm", "pagerduty", "service-graph"] as const;
+export type CatalogFormat = (typeof CATALOG_FORMATS)[number];
+
+/** A file given to an importer: its name (for error messages) and its text. */
+export type CatalogFile = { name: string; text: string };

@@ -9,7 +9,7 @@ import { enforceRateLimit, RateLimiter } from "./rate-limit";
 import { parseJsonBody, pickDeliveryHeaders, readWebhookText } from "./read-webhook-body";
 import type { ParsedDelivery } from "./schemas";
 import { type StoredDelivery, storeParsedDelivery } from "./store-delivery";
-import { WEBHOOK_KINDS } from "./webhook-kinds";
+import { WEBHOOK_KINDS, type WebhookIntegrationKind } from "./webhook-kinds";
 
 export type WebhookReceipt = {
   delivery: StoredDelivery;
@@ -29,7 +29,7 @@ function getLimiter(): RateLimiter {
  * limit, parsing, and storing durably. Correlation follows in the background.
  */
 export async function receiveWebhook(
-  kind: IntegrationKind,
+  kind: WebhookIntegrationKind,
   request: Request,
   now = new Date(),
 ): Promise<WebhookReceipt> {

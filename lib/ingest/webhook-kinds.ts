@@ -15,8 +15,11 @@ export type WebhookKind = {
   maxBytes: (env: Env) => number;
 };
 
+/** Integration kinds that post alerts to a webhook (the others push signals). */
+export type WebhookIntegrationKind = Exclude<IntegrationKind, "signals">;
+
 /** Every webhook route, by integration kind: which parser, which source, which body limit. */
-export const WEBHOOK_KINDS: Record<IntegrationKind, WebhookKind> = {
+export const WEBHOOK_KINDS: Record<WebhookIntegrationKind, WebhookKind> = {
   alertmanager: {
     source: "alertmanager",
     parse: parseAlertmanager,

@@ -7,6 +7,7 @@ export const INTEGRATION_KINDS = [
   "grafana",
   "datadog",
   "generic",
+  "signals",
 ] as const;
 
 export const ZIntegrationKind = z.enum(INTEGRATION_KINDS);

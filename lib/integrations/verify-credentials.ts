@@ -57,6 +57,7 @@ const ACCEPTED_PROOFS: Record<IntegrationKind, readonly Proof[]> = {
   generic: ["token", "faultline"],
   pagerduty: ["pagerduty"],
   pagerduty_events: ["routingKey", "token"],
+  signals: ["token"],
 };
 type Proof = "token" | "pagerduty" | "grafana" | "faultline" | "routingKey";
 

@@ -1,4 +1,10 @@
-import type { DependencyInput, ServiceInput, Topology } from "../../lib/catalog/schemas";
+import type {
+  BusinessFlowInput,
+  CatalogSnapshot,
+  DependencyInput,
+  ServiceInput,
+  TFailureMode,
+} from "../../lib/catalog/schemas";
 
 // The demo shop: an edge from -> to means "from depends on to". Public services depend on the
 // redundant gateway pair (each edge optional, since either gateway suffices), which sit behind
@@ -15,6 +21,7 @@ function service(
   onCall: string,
   metadata: Record<string, unknown> = {},
 ): ServiceInput {
+  const failureModes = FAILURE_MODES[slug];
   return {
     slug,
     name,
@@ -23,9 +30,113 @@ function service(
     onCall,
     runbookUrl: `${RUNBOOKS}/${slug}`,
     healthEndpoint: HEALTH.replace("{slug}", slug),
-    metadata,
+    metadata: {
+      kind: "service",
+      ...metadata,
+      dashboards: [
+        { title: `${name} overview`, url: `https://grafana.shop.example.com/d/${slug}` },
+      ],
+      ...(failureModes ? { failureModes } : {}),
+    },
   };
 }
+
+const mode = (
+  symptom: string,
+  likelyCause: string,
+  check: string,
+  remediation: string,
+  escalation: string,
+): TFailureMode => ({
+  symptom,
+  likelyCause,
+  check,
+  remediation,
+  escalation,
+});
+
+// What the teams wrote down after past incidents; shown when an alert matches the symptom.
+const FAILURE_MODES: Record<string, TFailureMode[]> = {
+  "order-service": [
+    mode(
+      "High error rate on order creation",
+      "A bad deploy, or orders-db connection pool exhaustion",
+      "Compare error rate with the last deploy time; check orders-db connections",
+      "Roll back to the previous revision; raise the pool only if the deploy is clean",
+      "#oncall-orders, then the orders-team lead",
+    ),
+    mode(
+      "Pods crash looping (OOMKilled)",
+      "Memory leak in a new revision",
+      "kubectl describe pod: last state OOMKilled? started after a deploy?",
+      "Roll back the deployment",
+      "#oncall-orders",
+    ),
+  ],
+  "payment-service": [
+    mode(
+      "High latency on authorize",
+      "Card processor slow or timing out",
+      "payment-provider status page and its timeout alerts",
+      "Enable the provider failover flag",
+      "#oncall-payments",
+    ),
+  ],
+  "orders-db": [
+    mode(
+      "Connections near limit",
+      "A client leaking connections, usually order-service after a deploy",
+      "pg_stat_activity grouped by application_name",
+      "Roll back the leaking client; terminate idle-in-transaction sessions",
+      "#oncall-orders, then the DBA on call",
+    ),
+  ],
+  "api-gateway-1": [
+    mode(
+      "Upstream 5xx errors across routes",
+      "Gateway misconfiguration or the load balancer's health checks",
+      "Gateway config version; 5xx split by upstream",
+      "Revert the last gateway config change",
+      "#oncall-platform",
+    ),
+  ],
+  "api-gateway-2": [
+    mode(
+      "Upstream 5xx errors across routes",
+      "Gateway misconfiguration or the load balancer's health checks",
+      "Gateway config version; 5xx split by upstream",
+      "Revert the last gateway config change",
+      "#oncall-platform",
+    ),
+  ],
+  kafka: [
+    mode(
+      "Consumer lag high",
+      "A consumer is slow or stopped, or a producer floods a topic",
+      "Lag per consumer group and topic",
+      "Scale the lagging consumer; find the producer burst",
+      "#oncall-platform",
+    ),
+  ],
+  "web-frontend": [
+    mode(
+      "Synthetic checkout check failing",
+      "Any service on the checkout path",
+      "Which step of the probe fails",
+      "Follow the failing step's service",
+      "#oncall-web",
+    ),
+  ],
+  "checkout-service": [
+    mode(
+      "Circuit breaker open",
+      "A dependency (usually order-service or payment-service) failing",
+      "Which breaker is open",
+      "Fix the dependency; do not force the breaker closed",
+      "#oncall-checkout",
+    ),
+  ],
+};
 
 const services: ServiceInput[] = [
   service("load-balancer", "Edge load balancer", 1, "platform-team", "#oncall-platform", {
@@ -186,4 +297,73 @@ const dependencies: DependencyInput[] = [
   async("email-service", "kafka"),
 ];
 
-export const ECOMMERCE_TOPOLOGY: Topology = { services, dependencies };
+const flow = (
+  uniqueId: string,
+  name: string,
+  serviceSlugs: string[],
+  businessImpact: string,
+  degradedBehavior: string,
+  customerCommunication: string,
+  sla: string,
+): BusinessFlowInput => ({
+  uniqueId,
+  name,
+  description: null,
+  serviceSlugs,
+  businessImpact,
+  degradedBehavior,
+  customerCommunication,
+  sla,
+});
+
+const flows: BusinessFlowInput[] = [
+  flow(
+    "checkout",
+    "Checkout",
+    [
+      "web-frontend",
+      "checkout-service",
+      "cart-service",
+      "order-service",
+      "inventory-service",
+      "payment-service",
+      "payment-provider",
+    ],
+    "Customers cannot pay: about 4,000 EUR of orders per minute at peak",
+    "Orders queue in the cart; customers see 'try again later' at payment",
+    "Status page: 'Checkout degraded', posted within 15 minutes",
+    "99.95% of checkouts succeed, monthly",
+  ),
+  flow(
+    "browse",
+    "Browse and search products",
+    [
+      "web-frontend",
+      "catalog-service",
+      "catalog-db",
+      "search-service",
+      "search-index",
+      "recommendation-service",
+    ],
+    "Customers cannot find products; conversion drops",
+    "Search falls back to category pages; recommendations disappear",
+    "None unless browsing fails for more than 30 minutes",
+    "99.9% of page loads under 1 s",
+  ),
+  flow(
+    "fulfilment",
+    "Order fulfilment",
+    ["order-service", "kafka", "shipping-service", "shipping-carrier-api", "email-service"],
+    "Paid orders are not shipped or confirmed; support tickets rise within the hour",
+    "Labels and confirmation emails are delayed, nothing is lost (events wait in Kafka)",
+    "Email customers if shipping is delayed by more than 4 hours",
+    "95% of orders ship the same day",
+  ),
+];
+
+export const ECOMMERCE_TOPOLOGY: CatalogSnapshot = {
+  source: "seed:ecommerce",
+  services,
+  dependencies,
+  flows,
+};

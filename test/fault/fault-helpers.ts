@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { upsertTopology } from "../../lib/catalog/upsert-topology";
+import { applyCatalogSnapshot } from "../../lib/catalog/apply-catalog-snapshot";
 import { closeDb, type Database, openDatabase, setDb } from "../../lib/db";
 import { applyMigrations } from "../../lib/migrations/apply-migrations";
 import type { ScenarioDelivery } from "../../lib/scenarios/alertmanager-payload";
@@ -36,7 +36,7 @@ export async function createTarget(label: Target["label"]): Promise<Target> {
   try {
     setDb(db);
     await applyMigrations(db);
-    await upsertTopology(ECOMMERCE_TOPOLOGY);
+    await applyCatalogSnapshot(ECOMMERCE_TOPOLOGY);
   } finally {
     await closeDb();
   }

@@ -116,9 +116,10 @@ export function describePrismaSchema(schemaText: string): SchemaShape {
             ? (NATIVE_TYPES[field.nativeType[0]]?.(field.nativeType[1]) ??
               field.nativeType[0].toLowerCase())
             : (PRISMA_SCALAR_TYPES[field.type] ?? field.type);
+      // Prisma creates scalar lists as nullable array columns, though its client treats them as required.
       columns[field.dbName ?? field.name] = {
         type: field.isList ? `${base}[]` : base,
-        nullable: !field.isRequired,
+        nullable: field.isList || !field.isRequired,
       };
     }
     const indexes = dmmf.datamodel.indexes

@@ -1,7 +1,6 @@
 import { requestCorrelation } from "../correlate/request-correlation";
 import { correlatePendingAlerts } from "../correlate/run-correlation";
 import { getEnv } from "../env";
-import type { IntegrationKind } from "../generated/prisma/enums";
 import { applyIncidentUpdates } from "../incidents/apply-incident-updates";
 import { authenticateWebhook } from "../integrations/authenticate-webhook";
 import { extractCredentials } from "../integrations/verify-credentials";

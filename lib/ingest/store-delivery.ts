@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { getDb } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { isTransientConflict } from "../http";
 import type {
   AcceptedDelivery,
   NormalizedAlert,

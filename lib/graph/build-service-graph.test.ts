@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { buildServiceGraph } from "./build-service-graph";
+import type { GraphEdge, GraphService } from "./schemas";
+import { SHOP_SERVICES, shopEdges, shopId, shopSlug } from "./shop-graph.fixture";
+
+const slugsOf = (edges: GraphEdge[] | undefined, end: "from" | "to") =>
+  (edges ?? []).map((edge) => shopSlug(edge[end]));
+
+const service = (id: number): GraphService => ({
+  id,
+  slug: `s${id}`,
+  name: `S${id}`,
+  tier: null,
+  isUnmapped: false,
+});
+const edge = (from: number, to: number, overrides: Partial<GraphEdge> = {}): GraphEdge => ({
+  from,
+  to,
+  kind: "sync",
+  criticality: "critical",
+  provenance: "declared",
+  ...overrides,
+});
+
+describe("buildServiceGraph", () => {
+  it("indexes the seed shop both ways", () => {
+    const graph = buildServiceGraph(SHOP_SERVICES, shopEdges());
+    expect(graph.services.size).toBe(25);
+    const edgeCount = [...graph.dependenciesOf.values()].reduce((n, list) => n + list.length, 0);
+    expect(edgeCount).toBe(49);
+    expect(slugsOf(graph.dependenciesOf.get(shopId("order-service")), "to")).toEqual([
+      "api-gateway-1",
+      "api-gateway-2",
+      "inventory-service",
+      "payment-service",
+      "orders-db",
+      "kafka",
+      "redis-cache",
+    ]);
+    expect(slugsOf(graph.dependentsOf.get(shopId("kafka")), "from")).toEqual([
+      "order-service",
+      "shipping-service",
+      "email-service",
+    ]);
+    expect(graph.dependentsOf.get(shopId("load-balancer"))?.length).toBe(2);
+    expect(graph.dependentsOf.get(shopId("web-frontend"))).toEqual([]);
+    expect(graph.dependenciesOf.get(shopId("orders-db"))).toEqual([]);
+  });
+
+  it("gives every service an entry in both maps, even without edges", () => {
+    const graph = buildServiceGraph([service(1), service(2)], []);
+    expect(graph.dependenciesOf.get(2)).toEqual([]);
+    expect(graph.dependentsOf.get(2)).toEqual([]);
+    expect(graph.hasObservations).toBe(false);
+  });
+
+  it("has observations as soon as one edge was observed or seen on both sides", () => {
+    const declaredOnly = buildServiceGraph(SHOP_SERVICES, shopEdges());
+    expect(declaredOnly.hasObservations).toBe(false);
+    for (const provenance of ["observed", "both"] as const) {
+      const edges = shopEdges((pair) => (pair === "order-service>kafka" ? provenance : "declared"));
+      expect(buildServiceGraph(SHOP_SERVICES, edges).hasObservations).toBe(true);
+    }
+  });
+
+  it("skips self-edges, edges to or from unknown services, and repeated pairs", () => {
+    const graph = buildServiceGraph(
+      [service(1), service(2)],
+      [
+        edge(1, 1, { provenance: "observed" }),
+        edge(1, 99, { provenance: "observed" }),
+        edge(98, 2, { provenance: "both" }),
+        edge(1, 2),
+        edge(1, 2, { criticality: "optional", provenance: "observed" }),
+      ],
+    );
+    expect(graph.dependenciesOf.get(1)).toEqual([edge(1, 2)]);
+    expect(graph.dependentsOf.get(2)).toEqual([edge(1, 2)]);
+    expect(graph.dependentsOf.get(1)).toEqual([]);
+    expect(graph.services.has(99)).toBe(false);
+    // Only kept edges count: all the observed ones above were dropped.
+    expect(graph.hasObservations).toBe(false);
+  });
+
+  it("keeps the first of two services with the same id", () => {
+    const graph = buildServiceGraph([service(1), { ...service(1), slug: "again" }], []);
+    expect(graph.services.get(1)?.slug).toBe("s1");
+  });
+});

@@ -6,6 +6,7 @@ import { closeDb, getDatabaseTargetFromEnv, openDatabase, setDb } from "../lib/d
 import { describeZodError } from "../lib/http";
 import { applyMigrations } from "../lib/migrations/apply-migrations";
 import { ECOMMERCE_TOPOLOGY } from "../prisma/seed/ecommerce-topology";
+import { IMPORT_HELP, runImportCommand } from "./cli-import";
 import { INTEGRATIONS_HELP, runIntegrationsCommand } from "./cli-integrations";
 
 const HELP = `faultline — operator commands for a Faultline installation
@@ -15,8 +16,11 @@ Usage: faultline <command> [options]
 Commands:
   migrate     Apply pending SQL migrations from prisma/migrations
   seed        Load the demo e-commerce topology (25 services and their dependencies)
+  import      Import a service catalog: Backstage, CALM, PagerDuty, service-graph metrics
   integrations  Manage the senders allowed to post to the webhooks (see below)
   help        Show this help
+
+${IMPORT_HELP}
 
 ${INTEGRATIONS_HELP}
 
@@ -65,6 +69,10 @@ const COMMANDS: Record<string, Command> = {
       const result = await applyCatalogSnapshot(ECOMMERCE_TOPOLOGY);
       console.log(describeImportReport(result));
     });
+  },
+
+  async import(args) {
+    await withDatabase(() => runImportCommand(args));
   },
 
   async integrations(args) {

@@ -4,6 +4,12 @@ import { getPrisma } from "../db";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import {
+  isSameServiceFields,
+  mergeGuestImport,
+  mergeOwnerImport,
+  type ServiceFields,
+} from "./merge-service-fields";
+import {
   type CatalogSnapshot,
   type TBusinessFlowInput,
   type TDependencyInput,
@@ -83,21 +89,19 @@ async function applyServices(
   const bySlug = new Map(existing.map((service) => [service.slug, service]));
   const idBySlug = new Map<string, number>();
   for (const service of services) {
-    const fields = {
+    const incoming: ServiceFields = {
       name: service.name,
       tier: service.tier,
       owner: service.owner,
       onCall: service.onCall,
       runbookUrl: service.runbookUrl,
       healthEndpoint: service.healthEndpoint,
-      metadata: service.metadata as Prisma.InputJsonValue,
-      isUnmapped: false,
-      catalogSource: source,
+      metadata: service.metadata,
     };
     const before = bySlug.get(service.slug);
     if (!before) {
       const created = await tx.service.create({
-        data: { slug: service.slug, ...fields },
+        data: { slug: service.slug, ...toData(incoming), isUnmapped: false, catalogSource: source },
         select: { id: true },
       });
       idBySlug.set(service.slug, created.id);
@@ -105,18 +109,24 @@ async function applyServices(
       continue;
     }
     idBySlug.set(service.slug, before.id);
-    const isSame =
-      before.name === fields.name &&
-      before.tier === fields.tier &&
-      before.owner === fields.owner &&
-      before.onCall === fields.onCall &&
-      before.runbookUrl === fields.runbookUrl &&
-      before.healthEndpoint === fields.healthEndpoint &&
-      before.isUnmapped === false &&
-      before.catalogSource === source &&
-      isDeepStrictEqual(before.metadata, JSON.parse(JSON.stringify(service.metadata)));
-    if (isSame) continue;
-    await tx.service.update({ where: { id: before.id }, data: fields });
+    const stored: ServiceFields = {
+      ...before,
+      metadata: isRecord(before.metadata) ? before.metadata : {},
+    };
+    const isOwnedElsewhere = before.catalogSource !== null && before.catalogSource !== source;
+    const merged = isOwnedElsewhere
+      ? mergeGuestImport(stored, incoming, source)
+      : mergeOwnerImport(stored, incoming);
+    const isClaimed = isOwnedElsewhere || (before.catalogSource === source && !before.isUnmapped);
+    if (isClaimed && isSameServiceFields(merged, stored)) continue;
+    await tx.service.update({
+      where: { id: before.id },
+      data: {
+        ...toData(merged),
+        isUnmapped: false,
+        catalogSource: isOwnedElsewhere ? before.catalogSource : source,
+      },
+    });
     // An unmapped service (first seen in an alert) joining the catalog counts as added.
     (before.isUnmapped ? changes.added : changes.changed).push(service.slug);
   }
@@ -131,6 +141,10 @@ async function applyServices(
     changes.removed.push(gone.slug);
   }
   return idBySlug;
+}
+
+function toData(fields: ServiceFields) {
+  return { ...fields, metadata: fields.metadata as Prisma.InputJsonValue };
 }
 
 async function applyDependencies(
@@ -161,6 +175,8 @@ async function applyDependencies(
     return id;
   };
   const label = (edge: { from: string; to: string }) => `${edge.from} -> ${edge.to}`;
+  const isOwnedElsewhere = (edge: { declaredSource: string | null }) =>
+    edge.declaredSource !== null && edge.declaredSource !== source;
 
   const wanted = new Map<string, TDependencyInput & { fromId: number; toId: number }>();
   for (const edge of dependencies) {
@@ -186,6 +202,8 @@ async function applyDependencies(
   );
   for (const [key, edge] of wanted) {
     const before = byPair.get(key);
+    // Declared by another catalog first: its kind and criticality stand.
+    if (before && isOwnedElsewhere(before)) continue;
     const provenance = before?.lastObservedAt ? "both" : "declared";
     if (!before) {
       await tx.dependency.create({
@@ -228,6 +246,10 @@ async function applyDependencies(
     }
     changes.removed.push(label({ from: gone.fromService.slug, to: gone.toService.slug }));
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 async function applyFlows(

@@ -24,6 +24,7 @@ export const ZServiceMetadata = z
     dashboards: z.array(z.object({ title: z.string(), url: z.string() })).optional(),
     failureModes: z.array(ZFailureMode).optional(),
     pagerdutyServiceId: z.string().optional(),
+    pagerdutyUrl: z.string().optional(),
     /** An optional Prometheus to ask for this service's error rate and latency. */
     prometheus: z
       .object({
@@ -100,3 +101,13 @@ export type CatalogFormat = (typeof CATALOG_FORMATS)[number];
 
 /** A file given to an importer: its name (for error messages) and its text. */
 export type CatalogFile = { name: string; text: string };
+
+export const ZCatalogImportRequest = z.object({
+  format: z.enum(CATALOG_FORMATS),
+  /** Names what the import owns; re-importing the same source replaces it. Defaults to "<format>:api". */
+  source: z.string().trim().min(1).max(200).optional(),
+  files: z
+    .array(z.object({ name: z.string().min(1), text: z.string() }))
+    .min(1)
+    .max(500),
+});

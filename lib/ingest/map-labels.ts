@@ -23,7 +23,8 @@ export function toServiceSlug(value: string): string {
     .trim()
     .toLowerCase()
     .replace(/[^a-z0-9._-]+/g, "-")
-    .replace(/^-+|-+$/g, "");
+    // Slugs start and end with a letter or digit.
+    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "");
   return slug.slice(0, 200) || UNLABELLED_SERVICE.slug;
 }
 

@@ -1,0 +1,18 @@
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { importCatalog } from "@/lib/catalog/import-catalog";
+import { ZCatalogImportRequest } from "@/lib/catalog/schemas";
+import { handleErrors, jsonResponse, parseOrThrow } from "@/lib/http";
+import { parseJsonBody, readWebhookText } from "@/lib/ingest/read-webhook-body";
+
+const MAX_BYTES = 20 * 1024 * 1024;
+
+// POST /api/catalog/import — {format, source?, files: [{name, text}]}; admin.
+export const POST = handleErrors(async (request: Request) => {
+  requireAdmin(request.headers);
+  const body = parseOrThrow(
+    ZCatalogImportRequest,
+    parseJsonBody(await readWebhookText(request, MAX_BYTES)),
+  );
+  const result = await importCatalog(body.format, body.files, body.source ?? `${body.format}:api`);
+  return jsonResponse(result);
+});

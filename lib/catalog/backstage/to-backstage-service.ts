@@ -1,0 +1,114 @@
+import { toServiceSlug } from "../../ingest/map-labels";
+import { catalogError } from "../catalog-error";
+import { type ServiceInput, type TFailureMode, ZFailureMode } from "../schemas";
+import { parseEntityRef } from "./parse-entity-ref";
+import { formatIssuePath, type TLocatedEntity } from "./read-backstage-entities";
+import {
+  FAULTLINE_ANNOTATIONS,
+  PAGERDUTY_SERVICE_ID_ANNOTATION,
+  type TBackstageServiceSpec,
+  ZBackstageServiceSpec,
+} from "./schemas";
+
+/** A Component or Resource with its spec read. */
+export type TServiceEntity = TLocatedEntity & { spec: TBackstageServiceSpec; slug: string };
+
+export function readServiceEntity(located: TLocatedEntity): TServiceEntity {
+  const result = ZBackstageServiceSpec.safeParse(located.entity.spec ?? {});
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw catalogError(
+      located.file,
+      located.label,
+      `spec${issue?.path.length ? formatIssuePath(["", ...issue.path]) : ""}`,
+      issue?.message ?? "invalid spec",
+    );
+  }
+  return { ...located, spec: result.data, slug: toServiceSlug(located.entity.metadata.name) };
+}
+
+/** Maps an entity's fields, links and annotations onto a service. */
+export function toBackstageService(entity: TServiceEntity): ServiceInput {
+  const { metadata } = entity.entity;
+  const annotations = metadata.annotations ?? {};
+  const read = (key: string) => annotations[key]?.trim() || null;
+  const links = metadata.links ?? [];
+  const dashboards = links
+    .filter((link) => link.type === "dashboard")
+    .map((link) => ({ title: link.title?.trim() || link.url, url: link.url }));
+  const runbookLink = links.find((link) => link.type === "runbook");
+  return {
+    slug: entity.slug,
+    name: metadata.title?.trim() || metadata.name,
+    tier: readTier(entity, read(FAULTLINE_ANNOTATIONS.tier)),
+    owner: entity.spec.owner ? readRefName(entity, "spec.owner", entity.spec.owner, "group") : null,
+    onCall: read(FAULTLINE_ANNOTATIONS.onCall),
+    runbookUrl: read(FAULTLINE_ANNOTATIONS.runbook) ?? runbookLink?.url ?? null,
+    healthEndpoint: read(FAULTLINE_ANNOTATIONS.healthEndpoint),
+    metadata: omitUndefined({
+      kind: entity.spec.type ?? undefined,
+      description: metadata.description?.trim() || undefined,
+      system: entity.spec.system
+        ? readRefName(entity, "spec.system", entity.spec.system, "system")
+        : undefined,
+      lifecycle: entity.spec.lifecycle ?? undefined,
+      dashboards: dashboards.length > 0 ? dashboards : undefined,
+      failureModes: readFailureModes(entity, read(FAULTLINE_ANNOTATIONS.failureModes)),
+      pagerdutyServiceId: read(PAGERDUTY_SERVICE_ID_ANNOTATION) ?? undefined,
+      annotations: Object.keys(annotations).length > 0 ? annotations : undefined,
+    }),
+  };
+}
+
+const annotationField = (key: string) => `metadata.annotations["${key}"]`;
+
+function readTier(entity: TServiceEntity, value: string | null): number | null {
+  if (value === null) return null;
+  if (!/^[1-4]$/.test(value)) {
+    throw catalogError(
+      entity.file,
+      entity.label,
+      annotationField(FAULTLINE_ANNOTATIONS.tier),
+      `"${value}" is not a tier: use "1", "2", "3" or "4"`,
+    );
+  }
+  return Number(value);
+}
+
+function readFailureModes(
+  entity: TServiceEntity,
+  value: string | null,
+): TFailureMode[] | undefined {
+  if (value === null) return undefined;
+  const field = annotationField(FAULTLINE_ANNOTATIONS.failureModes);
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch (cause) {
+    throw catalogError(entity.file, entity.label, field, `not valid JSON: ${String(cause)}`);
+  }
+  const result = ZFailureMode.array().safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw catalogError(
+      entity.file,
+      entity.label,
+      `${field}${issue ? formatIssuePath(["", ...issue.path]) : ""}`,
+      `${issue?.message ?? "invalid"}: expected a JSON array of {symptom, likelyCause, check, remediation, escalation}`,
+    );
+  }
+  return result.data;
+}
+
+// Owners and systems are shown by name; they need not be among the imported entities.
+function readRefName(entity: TServiceEntity, field: string, ref: string, kind: string): string {
+  const parsed = parseEntityRef(ref, kind);
+  if (!parsed)
+    throw catalogError(entity.file, entity.label, field, `"${ref}" is not an entity reference`);
+  return parsed.name;
+}
+
+function omitUndefined<Shape extends Record<string, unknown>>(record: Shape): Shape {
+  for (const key of Object.keys(record)) if (record[key] === undefined) delete record[key];
+  return record;
+}

@@ -1,0 +1,24 @@
+import { applyCatalogSnapshot, type ChangeList, type ImportReport } from "./apply-catalog-snapshot";
+import { applyObservedEdges } from "./apply-observed-edges";
+import { readCatalog } from "./read-catalog";
+import type { CatalogFile, CatalogFormat } from "./schemas";
+
+export type CatalogImportResult =
+  | { kind: "snapshot"; report: ImportReport }
+  | { kind: "observed"; source: string; dependencies: ChangeList };
+
+/**
+ * Parses a catalog in one of the supported formats and applies it: declared catalogs replace
+ * what the same source declared before; service-graph metrics add observations.
+ */
+export async function importCatalog(
+  format: CatalogFormat,
+  files: CatalogFile[],
+  source: string,
+): Promise<CatalogImportResult> {
+  const read = readCatalog(format, files, source);
+  if (read.kind === "observed") {
+    return { kind: "observed", source, dependencies: await applyObservedEdges(read.edges) };
+  }
+  return { kind: "snapshot", report: await applyCatalogSnapshot(read.snapshot) };
+}

@@ -1,5 +1,6 @@
 # Sourced by scripts/test-all.sh and .ci/run: installs what the tests need on a fresh Debian
-# machine (Chromium, Prometheus Alertmanager, a running PostgreSQL) and exports DATABASE_URL.
+# machine (Chromium, Prometheus and its Alertmanager, a running PostgreSQL) and exports
+# DATABASE_URL.
 # Safe to run again: every step checks first.
 
 as_root() {
@@ -23,6 +24,7 @@ apt_install() {
 
 if ! command -v chromium >/dev/null 2>&1; then apt_install chromium; fi
 if ! command -v prometheus-alertmanager >/dev/null 2>&1; then apt_install prometheus-alertmanager; fi
+if ! command -v prometheus >/dev/null 2>&1; then apt_install prometheus; fi
 
 if [ -z "${DATABASE_URL:-}" ]; then
   if ! command -v pg_ctlcluster >/dev/null 2>&1; then apt_install postgresql; fi

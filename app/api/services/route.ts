@@ -1,0 +1,8 @@
+import { listServices } from "@/lib/catalog/list-services";
+import { handleErrors, jsonResponse } from "@/lib/http";
+
+// GET /api/services?q=… — the catalog, tier 1 first.
+export const GET = handleErrors(async (request: Request) => {
+  const search = new URL(request.url).searchParams.get("q") ?? undefined;
+  return jsonResponse({ services: await listServices(search) });
+});

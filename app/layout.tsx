@@ -19,6 +19,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </Link>
           <nav>
             <Link href="/incidents">Incidents</Link>
+            <Link href="/services">Services</Link>
           </nav>
         </header>
         <main>

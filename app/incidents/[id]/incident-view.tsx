@@ -7,6 +7,7 @@ import { useNow } from "@/app/_components/use-now";
 import { formatAge, formatTimestamp } from "@/lib/format-time";
 import type { IncidentDetail, Jsonified } from "@/lib/incidents/schemas";
 import { AlertTable } from "./alert-table";
+import { BlastRadiusMap } from "./map/blast-radius-map";
 import { StatusControls } from "./status-controls";
 import { Timeline } from "./timeline";
 
@@ -65,6 +66,9 @@ export function IncidentView({
         ) : null}
       </div>
       <StatusControls incidentId={incident.id} status={incident.status} />
+
+      <h2>Blast radius</h2>
+      <BlastRadiusMap incidentId={incident.id} />
 
       <h2>Alerts</h2>
       {incident.alerts.length < incident.alertCount ? (

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { describeImportReport } from "../lib/catalog/describe-import-report";
+import { describeImportResult } from "../lib/catalog/describe-import-report";
 import { importCatalog } from "../lib/catalog/import-catalog";
 import { readCatalogFiles } from "../lib/catalog/read-catalog-files";
 import { CATALOG_FORMATS, type CatalogFormat } from "../lib/catalog/schemas";
@@ -32,11 +32,5 @@ export async function runImportCommand(args: string[]): Promise<void> {
   console.log(`reading ${files.length} file(s) from ${target}`);
   const source = values.source ?? `${format}:${path.normalize(target)}`;
   const result = await importCatalog(format as CatalogFormat, files, source);
-  if (result.kind === "snapshot") console.log(describeImportReport(result.report));
-  else {
-    const { added, changed } = result.dependencies;
-    console.log(
-      `${source}: observed edges ${added.length} new, ${changed.length} now confirmed by traffic`,
-    );
-  }
+  console.log(describeImportResult(result));
 }

@@ -1,13 +1,12 @@
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
-import { applyCatalogSnapshot } from "../lib/catalog/apply-catalog-snapshot";
-import { describeImportReport } from "../lib/catalog/describe-import-report";
+import { describeImportResult } from "../lib/catalog/describe-import-report";
 import { closeDb, getDatabaseTargetFromEnv, openDatabase, setDb } from "../lib/db";
 import { describeZodError } from "../lib/http";
 import { applyMigrations } from "../lib/migrations/apply-migrations";
-import { ECOMMERCE_TOPOLOGY } from "../prisma/seed/ecommerce-topology";
 import { IMPORT_HELP, runImportCommand } from "./cli-import";
 import { INTEGRATIONS_HELP, runIntegrationsCommand } from "./cli-integrations";
+import { seedDemoCatalog } from "./lib/seed-demo-catalog";
 
 const HELP = `faultline — operator commands for a Faultline installation
 
@@ -15,7 +14,7 @@ Usage: faultline <command> [options]
 
 Commands:
   migrate     Apply pending SQL migrations from prisma/migrations
-  seed        Load the demo e-commerce topology (25 services and their dependencies)
+  seed        Import the demo shop (25 services) from examples/ecommerce: CALM + traced traffic
   import      Import a service catalog: Backstage, CALM, PagerDuty, service-graph metrics
   integrations  Manage the senders allowed to post to the webhooks (see below)
   help        Show this help
@@ -66,8 +65,7 @@ const COMMANDS: Record<string, Command> = {
 
   async seed() {
     await withDatabase(async () => {
-      const result = await applyCatalogSnapshot(ECOMMERCE_TOPOLOGY);
-      console.log(describeImportReport(result));
+      for (const result of await seedDemoCatalog()) console.log(describeImportResult(result));
     });
   },
 

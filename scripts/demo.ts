@@ -3,14 +3,13 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { applyCatalogSnapshot } from "../lib/catalog/apply-catalog-snapshot";
-import { describeImportReport } from "../lib/catalog/describe-import-report";
+import { describeImportResult } from "../lib/catalog/describe-import-report";
 import { closeDb, getDatabaseTargetFromEnv, openDatabase, setDb } from "../lib/db";
 import { getEnv } from "../lib/env";
 import { ensureIntegration } from "../lib/integrations/manage-integrations";
 import { applyMigrations } from "../lib/migrations/apply-migrations";
 import { buildStormDeliveries } from "../lib/scenarios/order-service-storm";
-import { ECOMMERCE_TOPOLOGY } from "../prisma/seed/ecommerce-topology";
+import { seedDemoCatalog } from "./lib/seed-demo-catalog";
 
 const startedAt = performance.now();
 const env = getEnv();
@@ -37,8 +36,9 @@ async function prepareDatabase(): Promise<{ incidentCount: number }> {
     step(
       `migrations: ${report.applied.length} applied, ${report.alreadyApplied.length} already present`,
     );
-    const seeded = await applyCatalogSnapshot(ECOMMERCE_TOPOLOGY);
-    step(`catalog imported:\n${describeImportReport(seeded)}`);
+    for (const result of await seedDemoCatalog()) {
+      step(`catalog imported:\n${describeImportResult(result)}`);
+    }
     await createDemoIntegrations();
     return { incidentCount: await db.prisma.incident.count() };
   } finally {

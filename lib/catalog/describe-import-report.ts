@@ -1,4 +1,5 @@
 import type { ChangeList, ImportReport } from "./apply-catalog-snapshot";
+import type { CatalogImportResult } from "./import-catalog";
 
 const count = (changes: ChangeList) =>
   `${changes.added.length} added, ${changes.changed.length} changed, ${changes.removed.length} removed`;
@@ -11,4 +12,11 @@ export function describeImportReport(report: ImportReport): string {
     `  dependencies: ${count(report.dependencies)}`,
     `  flows:        ${count(report.flows)}`,
   ].join("\n");
+}
+
+/** Either kind of import result: a declared catalog's report, or newly observed traffic. */
+export function describeImportResult(result: CatalogImportResult): string {
+  if (result.kind === "snapshot") return describeImportReport(result.report);
+  const { added, changed } = result.dependencies;
+  return `${result.source}\n  observed edges: ${added.length} new, ${changed.length} now confirmed by traffic`;
 }

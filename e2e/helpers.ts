@@ -39,3 +39,13 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** Start from a quiet board: what earlier specs left open is resolved, as a responder would. */
+export async function resolveOpenIncidents(request: APIRequestContext): Promise<void> {
+  const { incidents } = await (await request.get("/api/incidents?status=open")).json();
+  for (const incident of incidents as { id: number }[]) {
+    await request.post(`/api/incidents/${incident.id}/status`, {
+      data: { status: "resolved", actor: "e2e" },
+    });
+  }
+}

@@ -1,15 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { buildStormDeliveries } from "../lib/scenarios/order-service-storm";
-import { createIntegration, saveScreenshot } from "./helpers";
+import { createIntegration, resolveOpenIncidents, saveScreenshot } from "./helpers";
 
 test.beforeAll(async ({ request }) => {
-  // Start from a quiet board: what earlier specs left open is resolved, as a responder would.
-  const { incidents } = await (await request.get("/api/incidents?status=open")).json();
-  for (const incident of incidents as { id: number }[]) {
-    await request.post(`/api/incidents/${incident.id}/status`, {
-      data: { status: "resolved", actor: "e2e" },
-    });
-  }
+  await resolveOpenIncidents(request);
 });
 
 test("a 40-alert storm fills the live list as it arrives and ends as at most 3 incidents", async ({

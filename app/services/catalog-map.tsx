@@ -7,6 +7,13 @@ import { fetchJson } from "@/app/_components/fetch-json";
 import { MAP_STYLE } from "@/app/incidents/[id]/map/map-style";
 import type { CatalogMap as CatalogMapData } from "@/lib/graph/get-catalog-map";
 
+declare global {
+  interface Window {
+    /** The catalog map's cytoscape instance, for end-to-end tests and benches. */
+    faultlineCatalogMap?: Core;
+  }
+}
+
 /** The whole dependency graph; services matching the search are highlighted; click opens one. */
 export function CatalogMap({ highlight }: { highlight: string }) {
   const container = useRef<HTMLDivElement>(null);
@@ -52,7 +59,9 @@ export function CatalogMap({ highlight }: { highlight: string }) {
       cy.on("tap", "node", (event) => {
         window.location.href = `/services/${event.target.data("slug")}`;
       });
+      window.faultlineCatalogMap = cy;
       container.current.dataset.ready = "true";
+      performance.mark("faultline:catalog-map-drawn");
     })();
     return () => {
       isCancelled = true;

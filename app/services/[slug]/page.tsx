@@ -31,7 +31,7 @@ export default async function ServicePage({ params }: PageProps) {
       <h1>
         {service.name} <span className="mono subtle">{service.slug}</span>
       </h1>
-      <div className="facts">
+      <div className="facts" data-testid="service-facts">
         {service.tier ? <span className="badge critical">tier {service.tier}</span> : null}
         {service.isUnmapped ? (
           <span className="badge warning">unmapped: only seen in alerts or traffic</span>

@@ -88,7 +88,7 @@ describe("parseBackstage", () => {
         component(
           "orders",
           "  system: system:default/shop\n  dependsOn:\n    - resource:orders-db\n    - resource:default/cache\n    - component:payments\n  consumesApis:\n    - inventory-api\n",
-          `  title: Orders\n  annotations:\n    faultline.dev/tier: "1"\n    faultline.dev/on-call: "#oncall-orders"\n    faultline.dev/health-endpoint: http://orders/healthz\n    faultline.dev/optional-dependencies: resource:cache, api:inventory-api\n    faultline.dev/async-dependencies: payments\n    pagerduty.com/service-id: PORDERS\n    faultline.dev/failure-modes: '${failureModes}'\n  links:\n    - url: https://grafana/d/orders\n      title: Orders overview\n      type: dashboard\n    - url: https://runbooks/orders\n      type: runbook\n    - url: https://example.com/dashboard\n      icon: dashboard\n`,
+          `  title: Orders\n  annotations:\n    faultline.dev/tier: "1"\n    faultline.dev/on-call: "#oncall-orders"\n    faultline.dev/health-endpoint: http://orders/healthz\n    faultline.dev/optional-dependencies: resource:cache, api:inventory-api\n    faultline.dev/async-dependencies: payments\n    pagerduty.com/service-id: PORDERS\n    faultline.dev/failure-modes: '${failureModes}'\n    faultline.dev/prometheus-url: http://prometheus:9090\n    faultline.dev/prometheus-error-rate-query: job:errors:ratio5m{job="orders"}\n  links:\n    - url: https://grafana/d/orders\n      title: Orders overview\n      type: dashboard\n    - url: https://runbooks/orders\n      type: runbook\n    - url: https://example.com/dashboard\n      icon: dashboard\n`,
         ),
         component("payments", "  dependencyOf: [gateway]\n"),
         component("inventory", "  providesApis: [inventory-api]\n"),
@@ -121,6 +121,10 @@ describe("parseBackstage", () => {
         system: "shop",
         lifecycle: "production",
         pagerdutyServiceId: "PORDERS",
+        prometheus: {
+          url: "http://prometheus:9090",
+          errorRateQuery: 'job:errors:ratio5m{job="orders"}',
+        },
         dashboards: [{ title: "Orders overview", url: "https://grafana/d/orders" }],
         failureModes: [
           {
@@ -141,6 +145,17 @@ describe("parseBackstage", () => {
       { from: "orders", to: "inventory", kind: "sync", criticality: "optional" },
       { from: "gateway", to: "payments", kind: "sync", criticality: "critical" },
     ]);
+  });
+
+  it("refuses Prometheus queries without a Prometheus URL, and a URL that is not one", () => {
+    const annotated = (annotations: string) =>
+      parse(component("orders", "", `  annotations:\n${annotations}`));
+    expect(() => annotated("    faultline.dev/prometheus-error-rate-query: up\n")).toThrow(
+      'catalog-info.yaml: component:orders: metadata.annotations["faultline.dev/prometheus-url"]: is missing',
+    );
+    expect(() => annotated("    faultline.dev/prometheus-url: prometheus:9090\n")).toThrow(
+      '"prometheus:9090" is not an http(s) URL',
+    );
   });
 
   it("merges an edge declared from both ends into one", () => {

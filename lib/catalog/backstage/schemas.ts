@@ -9,6 +9,9 @@ export const FAULTLINE_ANNOTATIONS = {
   optionalDependencies: "faultline.dev/optional-dependencies",
   asyncDependencies: "faultline.dev/async-dependencies",
   failureModes: "faultline.dev/failure-modes",
+  prometheusUrl: "faultline.dev/prometheus-url",
+  prometheusErrorRateQuery: "faultline.dev/prometheus-error-rate-query",
+  prometheusLatencyP99MsQuery: "faultline.dev/prometheus-latency-p99-ms-query",
 } as const;
 
 export const PAGERDUTY_SERVICE_ID_ANNOTATION = "pagerduty.com/service-id";

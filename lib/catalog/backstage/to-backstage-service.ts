@@ -1,6 +1,11 @@
 import { toServiceSlug } from "../../ingest/map-labels";
 import { catalogError } from "../catalog-error";
-import { type ServiceInput, type TFailureMode, ZFailureMode } from "../schemas";
+import {
+  type ServiceInput,
+  type TFailureMode,
+  type TServiceMetadata,
+  ZFailureMode,
+} from "../schemas";
 import { parseEntityRef } from "./parse-entity-ref";
 import { formatIssuePath, type TLocatedEntity } from "./read-backstage-entities";
 import {
@@ -55,6 +60,7 @@ export function toBackstageService(entity: TServiceEntity): ServiceInput {
       dashboards: dashboards.length > 0 ? dashboards : undefined,
       failureModes: readFailureModes(entity, read(FAULTLINE_ANNOTATIONS.failureModes)),
       pagerdutyServiceId: read(PAGERDUTY_SERVICE_ID_ANNOTATION) ?? undefined,
+      prometheus: readPrometheus(entity, read),
       annotations: Object.keys(annotations).length > 0 ? annotations : undefined,
     }),
   };
@@ -98,6 +104,36 @@ function readFailureModes(
     );
   }
   return result.data;
+}
+
+/** Where to ask for this service's error rate and latency, when its annotations say. */
+function readPrometheus(
+  entity: TServiceEntity,
+  read: (key: string) => string | null,
+): TServiceMetadata["prometheus"] {
+  const url = read(FAULTLINE_ANNOTATIONS.prometheusUrl);
+  const errorRateQuery = read(FAULTLINE_ANNOTATIONS.prometheusErrorRateQuery) ?? undefined;
+  const latencyP99MsQuery = read(FAULTLINE_ANNOTATIONS.prometheusLatencyP99MsQuery) ?? undefined;
+  if (url === null) {
+    if (errorRateQuery || latencyP99MsQuery) {
+      throw catalogError(
+        entity.file,
+        entity.label,
+        annotationField(FAULTLINE_ANNOTATIONS.prometheusUrl),
+        "is missing: the Prometheus queries need the Prometheus to send them to",
+      );
+    }
+    return undefined;
+  }
+  if (!URL.canParse(url) || !/^https?:/.test(url)) {
+    throw catalogError(
+      entity.file,
+      entity.label,
+      annotationField(FAULTLINE_ANNOTATIONS.prometheusUrl),
+      `"${url}" is not an http(s) URL`,
+    );
+  }
+  return omitUndefined({ url, errorRateQuery, latencyP99MsQuery });
 }
 
 // Owners and systems are shown by name; they need not be among the imported entities.

@@ -155,6 +155,11 @@ describe("parseCalm", () => {
                 { symptom: "Slow", "likely-cause": "GC", escalation: "#oncall-orders" },
               ],
               "cost-centre": "CC-7",
+              prometheus: {
+                url: "http://prometheus:9090",
+                errorRateQuery: 'job:errors:ratio5m{job="orders"}',
+              },
+              thresholds: { errorRate: 0.02 },
             },
           ],
         }),
@@ -210,6 +215,11 @@ describe("parseCalm", () => {
           },
         ],
         "cost-centre": "CC-7",
+        prometheus: {
+          url: "http://prometheus:9090",
+          errorRateQuery: 'job:errors:ratio5m{job="orders"}',
+        },
+        thresholds: { errorRate: 0.02 },
       },
     });
     expect(snapshot.services[1]?.tier).toBe(3);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listServices } from "@/lib/catalog/list-services";
+import { getCatalogMap } from "@/lib/graph/get-catalog-map";
 import { CatalogMap } from "./catalog-map";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +11,7 @@ type PageProps = { searchParams: Promise<{ q?: string }> };
 
 export default async function ServicesPage({ searchParams }: PageProps) {
   const { q } = await searchParams;
-  const services = await listServices(q);
+  const [services, map] = await Promise.all([listServices(q), getCatalogMap()]);
   return (
     <>
       <h1>Services</h1>
@@ -23,7 +24,7 @@ export default async function ServicesPage({ searchParams }: PageProps) {
         />
         <button type="submit">Search</button>
       </form>
-      <CatalogMap highlight={q ?? ""} />
+      <CatalogMap highlight={q ?? ""} initialData={map} />
       <table className="list" data-testid="service-list">
         <thead>
           <tr>

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { fetchJson } from "@/app/_components/fetch-json";
 import { useNow } from "@/app/_components/use-now";
 import { formatAge, formatTimestamp } from "@/lib/format-time";
+import type { IncidentBlastRadius } from "@/lib/graph/get-incident-blast-radius";
 import type { IncidentDetail, Jsonified } from "@/lib/incidents/schemas";
 import { AlertTable } from "./alert-table";
 import { BlastRadiusMap } from "./map/blast-radius-map";
@@ -16,9 +17,11 @@ type Incident = Jsonified<IncidentDetail>;
 /** The incident page, refreshed every few seconds while it is open. */
 export function IncidentView({
   initialIncident,
+  initialBlastRadius,
   serverNow,
 }: {
   initialIncident: Incident;
+  initialBlastRadius: IncidentBlastRadius | null;
   serverNow: string;
 }) {
   const now = useNow(serverNow);
@@ -68,7 +71,7 @@ export function IncidentView({
       <StatusControls incidentId={incident.id} status={incident.status} />
 
       <h2>Blast radius</h2>
-      <BlastRadiusMap incidentId={incident.id} />
+      <BlastRadiusMap incidentId={incident.id} initialData={initialBlastRadius} />
 
       <h2>Alerts</h2>
       {incident.alerts.length < incident.alertCount ? (

@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { isAppError } from "@/lib/errors";
+import {
+  getIncidentBlastRadius,
+  type IncidentBlastRadius,
+} from "@/lib/graph/get-incident-blast-radius";
 import { getIncidentOrThrow } from "@/lib/incidents/get-incident";
 import { type IncidentDetail, type Jsonified, ZIncidentId } from "@/lib/incidents/schemas";
 import { IncidentView } from "./incident-view";
@@ -25,8 +29,26 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
   return { title: `#${incident.id} ${incident.title}` };
 }
 
+/** Rendered with the page so the map draws without waiting for the client to ask; null when the
+ * incident has no service to trace from yet (the client keeps asking). */
+async function loadBlastRadius(id: number): Promise<IncidentBlastRadius | null> {
+  try {
+    return await getIncidentBlastRadius(id);
+  } catch (error) {
+    if (isAppError(error)) return null;
+    throw error;
+  }
+}
+
 export default async function IncidentPage({ params }: PageProps) {
   const incident = await loadIncident((await params).id);
+  const blastRadius = await loadBlastRadius(incident.id);
   const initial = JSON.parse(JSON.stringify(incident)) as Jsonified<IncidentDetail>;
-  return <IncidentView initialIncident={initial} serverNow={new Date().toISOString()} />;
+  return (
+    <IncidentView
+      initialIncident={initial}
+      initialBlastRadius={blastRadius}
+      serverNow={new Date().toISOString()}
+    />
+  );
 }

@@ -120,13 +120,15 @@ test("order-service, inventory-service and web-frontend failing together: a red 
 
 test("the services page shows the whole graph, searches it, and opens a service", async ({
   page,
-}) => {
+}, testInfo) => {
   await page.goto("/services");
   await expect(page.getByTestId("catalog-map")).toHaveAttribute("data-ready", "true");
   expect(
     await page.evaluate(() => window.faultlineCatalogMap?.nodes().length),
   ).toBeGreaterThanOrEqual(25);
   await expect(page.getByTestId("service-row")).toHaveCount(25);
+  const shot = await saveScreenshot(page, "services");
+  await testInfo.attach("services", { path: shot, contentType: "image/png" });
 
   await page.getByLabel("Search services").fill("payment");
   await page.getByRole("button", { name: "Search" }).click();
@@ -139,4 +141,5 @@ test("the services page shows the whole graph, searches it, and opens a service"
   await expect(page).toHaveURL(/\/services\/payment/);
   await expect(page.getByTestId("service-facts")).toContainText("owner payments-team");
   await expect(page.getByTestId("service-details")).toContainText("Runbook");
+  await saveScreenshot(page, "service-page");
 });

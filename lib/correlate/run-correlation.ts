@@ -52,10 +52,16 @@ async function loadPendingAlerts(
   tx: Prisma.TransactionClient,
   batchSize: number,
 ): Promise<PendingAlert[]> {
+  // Locked up front and in id order, as an ingest write locks the alerts it updates: the two
+  // then queue for each other instead of deadlocking over rows each took in its own order.
+  const locked = await tx.$queryRawUnsafe<{ id: number }[]>(
+    "SELECT id FROM alerts WHERE correlated_at IS NULL ORDER BY id LIMIT $1 FOR NO KEY UPDATE",
+    batchSize,
+  );
+  if (locked.length === 0) return [];
   const rows = await tx.alert.findMany({
-    where: { correlatedAt: null },
+    where: { id: { in: locked.map((row) => row.id) } },
     orderBy: { id: "asc" },
-    take: batchSize,
     select: {
       id: true,
       source: true,

@@ -48,7 +48,17 @@ WITH delivery AS (
     fingerprint text, status text, name text, severity text, summary text, labels jsonb,
     annotations jsonb, starts_at timestamptz, ends_at timestamptz, generator_url text,
     group_key text, service_slug text, service_name text)
-), ${SERVICE_IDS_CTES}, upserted AS (
+), ${SERVICE_IDS_CTES}, locked AS (
+  -- The alerts that already exist, locked in id order before any is written: the correlator
+  -- locks its batch in id order too, so the two queue for each other instead of deadlocking.
+  SELECT count(*) AS alert_count FROM (
+    SELECT 1 FROM alerts
+    WHERE source = $1::alert_source
+      AND (fingerprint, starts_at) IN (SELECT fingerprint, starts_at FROM incoming)
+    ORDER BY id
+    FOR NO KEY UPDATE
+  ) existing
+), upserted AS (
   INSERT INTO alerts (source, fingerprint, status, has_fired, name, severity, summary, labels,
     annotations, starts_at, ends_at, generator_url, group_key, service_id, last_delivery_id)
   SELECT $1::alert_source, a.fingerprint, a.status::alert_status, a.status = 'firing', a.name,
@@ -56,7 +66,8 @@ WITH delivery AS (
     a.generator_url, a.group_key, (SELECT id FROM service_ids s WHERE s.slug = a.service_slug LIMIT 1),
     (SELECT id FROM delivery)
   FROM incoming a
-  WHERE EXISTS (SELECT 1 FROM delivery)
+  -- One-time conditions, evaluated before the first row: the delivery is new, the locks are held.
+  WHERE EXISTS (SELECT 1 FROM delivery) AND (SELECT alert_count FROM locked) >= 0
   ON CONFLICT (source, fingerprint, starts_at) DO UPDATE SET
     status = EXCLUDED.status,
     has_fired = alerts.has_fired OR EXCLUDED.has_fired,

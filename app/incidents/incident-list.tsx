@@ -28,6 +28,7 @@ export function IncidentList({
       ),
     initialData: initialIncidents,
     refetchInterval: REFRESH_SECONDS * 1000,
+    staleTime: REFRESH_SECONDS * 1000,
   });
   return (
     <>

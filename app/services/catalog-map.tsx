@@ -34,6 +34,8 @@ export function CatalogMap({
     queryFn: () => fetchJson<CatalogMapData>("/api/services/map"),
     initialData,
     refetchInterval: 10_000,
+    // Server-rendered data is fresh: no second fetch while the page hydrates.
+    staleTime: 10_000,
   });
   useEffect(() => {
     if (!container.current) return;

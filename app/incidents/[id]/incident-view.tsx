@@ -33,6 +33,7 @@ export function IncidentView({
       ),
     initialData: initialIncident,
     refetchInterval: 3_000,
+    staleTime: 3_000,
   });
   return (
     <>

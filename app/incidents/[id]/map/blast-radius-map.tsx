@@ -36,6 +36,8 @@ export function BlastRadiusMap({
     queryFn: () => fetchJson<IncidentBlastRadius>(`/api/incidents/${incidentId}/blast-radius`),
     initialData: initialData ?? undefined,
     refetchInterval: REFRESH_SECONDS * 1000,
+    // Server-rendered data is fresh: no second fetch competing with the first draw.
+    staleTime: REFRESH_SECONDS * 1000,
   });
 
   useEffect(() => {

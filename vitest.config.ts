@@ -6,7 +6,8 @@ const integration = (name: "pglite" | "postgres") => ({
   test: {
     name,
     include: ["test/**/*.test.ts"],
-    exclude: ["test/fault/**"],
+    // *.pg.test.ts need a real server's concurrency: the postgres project runs them.
+    exclude: ["test/fault/**", ...(name === "pglite" ? ["test/**/*.pg.test.ts"] : [])],
     env: { FAULTLINE_TEST_DB: name },
     globalSetup: ["test/setup/global-setup.ts"],
   },

@@ -52,7 +52,7 @@ function summarize(label: string, samples: number[], target?: number): void {
         ? `  (target ≤ ${target} ms: met)`
         : `  (target ≤ ${target} ms: NOT met)`;
   console.log(
-    `${label.padEnd(44)} n=${sorted.length}  p50 ${formatMs(percentile(sorted, 50))}  ` +
+    `${label.padEnd(56)} n=${sorted.length}  p50 ${formatMs(percentile(sorted, 50))}  ` +
       `p95 ${formatMs(p95)}  max ${formatMs(sorted.at(-1) ?? Number.NaN)}${verdict}`,
   );
 }
@@ -212,7 +212,15 @@ async function measureAlertToMap(browser: Browser, api: Api): Promise<void> {
   summarize("open page: neighbour's alert → node red", live, 2_000);
 }
 
-type MapLoad = { drawnAt: number; wallMs: number; nodes: number; breakdown: string };
+type MapLoad = {
+  /** The server-rendered picture of the coloured map, painted. */
+  previewAt: number;
+  /** The interactive cytoscape map, drawn. */
+  drawnAt: number;
+  wallMs: number;
+  nodes: number;
+  breakdown: string;
+};
 
 /** Opens the incident page and reads, from the page's own marks, when the map was on screen. */
 async function loadIncidentMap(page: Page, url: string): Promise<MapLoad> {
@@ -222,7 +230,8 @@ async function loadIncidentMap(page: Page, url: string): Promise<MapLoad> {
   const wallMs = performance.now() - started;
   // No named functions inside: tsx would wrap them in a helper the page does not have.
   const marks = await page.evaluate(() => {
-    const [data, built, drawn] = [
+    const [preview, data, built, drawn] = [
+      "faultline:map-preview",
       "faultline:map-data",
       "faultline:map-built",
       "faultline:map-drawn",
@@ -231,10 +240,12 @@ async function loadIncidentMap(page: Page, url: string): Promise<MapLoad> {
       | PerformanceNavigationTiming
       | undefined;
     return {
+      previewAt: preview ?? Number.NaN,
       drawnAt: drawn ?? Number.NaN,
       nodes: window.faultlineMap?.nodes().length ?? 0,
       breakdown: [
         `html ${navigation?.responseEnd.toFixed(0)}`,
+        `picture painted ${preview?.toFixed(0)}`,
         `DOMContentLoaded ${navigation?.domContentLoadedEventEnd.toFixed(0)}`,
         `hydrated with data ${data?.toFixed(0)}`,
         `cytoscape built ${built?.toFixed(0)}`,
@@ -286,16 +297,15 @@ async function measureLargeMap(browser: Browser, api: Api, origin: string): Prom
   }
   await context.close();
   const nodes = cold[0]?.nodes ?? 0;
-  summarize(
-    `${nodes}-node map, cold: navigation → drawn`,
-    cold.map((load) => load.drawnAt),
-    1_000,
-  );
-  summarize(
-    `${nodes}-node map, warm: navigation → drawn`,
-    warm.map((load) => load.drawnAt),
-    1_000,
-  );
+  for (const [label, loads] of [
+    ["cold", cold],
+    ["warm", warm],
+  ] as const) {
+    const previews = loads.map((load) => load.previewAt);
+    summarize(`${nodes}-node map, ${label}: navigation → coloured picture`, previews, 1_000);
+    const drawn = loads.map((load) => load.drawnAt);
+    summarize(`${nodes}-node map, ${label}: navigation → interactive map`, drawn, 1_000);
+  }
   summarize(
     `${nodes}-node map, cold: goto → drawn (wall)`,
     cold.map((load) => load.wallMs),

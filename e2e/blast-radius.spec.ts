@@ -78,8 +78,15 @@ test("order-service, inventory-service and web-frontend failing together: a red 
     })
     .toBeGreaterThan(0);
 
+  // Before any script runs, the HTML itself holds the coloured picture of the map.
+  const html = await (await request.get(`/incidents/${incidentId}`)).text();
+  expect(html).toContain('data-testid="map-preview"');
+  expect(html.match(/data-state="red"/g)?.length).toBe(3);
+
   await page.goto(`/incidents/${incidentId}`);
   await expect(page.getByTestId("blast-radius-map")).toHaveAttribute("data-ready", "true");
+  // …and the interactive map replaces it once drawn.
+  await expect(page.getByTestId("map-preview")).toHaveCount(0);
   const map = await readMap(page);
   for (const slug of services) {
     expect(map[slug], slug).toMatchObject({ state: "red", colour: rgbOf(STATE_COLOURS.red) });

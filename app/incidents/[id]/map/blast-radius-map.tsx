@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { fetchJson } from "@/app/_components/fetch-json";
 import type { IncidentBlastRadius } from "@/lib/graph/get-incident-blast-radius";
 import { BlastRadiusFindings, BlastRadiusVerdict, MapLegend } from "./blast-radius-summary";
+import { MapPreview } from "./map-preview";
 import { LARGE_MAP_NODES, LARGE_MAP_OPTIONS, LARGE_MAP_STYLE, MAP_STYLE } from "./map-style";
 import { ServiceSidePanel } from "./service-side-panel";
 
@@ -31,6 +32,7 @@ export function BlastRadiusMap({
   const container = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
+  const [isDrawn, setIsDrawn] = useState(false);
   const { data, error } = useQuery({
     queryKey: ["blast-radius", incidentId],
     queryFn: () => fetchJson<IncidentBlastRadius>(`/api/incidents/${incidentId}/blast-radius`),
@@ -66,6 +68,7 @@ export function BlastRadiusMap({
     cy.current.one("render", () => {
       mapElement.dataset.ready = "true";
       performance.mark("faultline:map-drawn");
+      setIsDrawn(true);
     });
   }, [data]);
 
@@ -87,7 +90,10 @@ export function BlastRadiusMap({
         <p className="subtle">Tracing the blast radius…</p>
       )}
       <div className="map-and-panel">
-        <div ref={container} className="map" data-testid="blast-radius-map" />
+        <div className="map-frame">
+          <div ref={container} className="map" data-testid="blast-radius-map" />
+          {data && !isDrawn ? <MapPreview data={data} /> : null}
+        </div>
         <ServiceSidePanel data={data} serviceId={selected} />
       </div>
       {data ? <MapLegend data={data} /> : null}

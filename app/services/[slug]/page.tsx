@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { FailureModeCard } from "@/app/_components/failure-mode-card";
 import { safeHref } from "@/app/_components/safe-href";
 import { getServiceOrThrow, type ServiceDetail, type ServiceEdge } from "@/lib/catalog/get-service";
 import { isAppError } from "@/lib/errors";
@@ -86,13 +87,7 @@ export default async function ServicePage({ params }: PageProps) {
         <>
           <h2>Failure modes</h2>
           {(service.metadata.failureModes ?? []).map((mode) => (
-            <div className="failure-mode" key={mode.symptom}>
-              <b>{mode.symptom}</b>
-              {mode.likelyCause ? <div>Likely cause: {mode.likelyCause}</div> : null}
-              {mode.check ? <div>Check: {mode.check}</div> : null}
-              {mode.remediation ? <div>Remediation: {mode.remediation}</div> : null}
-              {mode.escalation ? <div>Escalation: {mode.escalation}</div> : null}
-            </div>
+            <FailureModeCard key={mode.symptom} mode={mode} />
           ))}
         </>
       ) : null}

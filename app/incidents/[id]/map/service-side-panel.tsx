@@ -1,3 +1,4 @@
+import { FailureModeCard } from "@/app/_components/failure-mode-card";
 import { safeHref } from "@/app/_components/safe-href";
 import type { IncidentBlastRadius } from "@/lib/graph/get-incident-blast-radius";
 
@@ -61,13 +62,7 @@ export function ServiceSidePanel({
         <>
           <h4>Known failure modes matching these alerts</h4>
           {service.failureModes.map((mode) => (
-            <div className="failure-mode" key={mode.symptom} data-testid="failure-mode">
-              <b>{mode.symptom}</b>
-              {mode.likelyCause ? <div>Likely cause: {mode.likelyCause}</div> : null}
-              {mode.check ? <div>Check: {mode.check}</div> : null}
-              {mode.remediation ? <div>Remediation: {mode.remediation}</div> : null}
-              {mode.escalation ? <div>Escalation: {mode.escalation}</div> : null}
-            </div>
+            <FailureModeCard key={mode.symptom} mode={mode} />
           ))}
         </>
       ) : null}

@@ -46,8 +46,8 @@ describe("renderMapPreview", () => {
   );
 
   it("fills each service by its state and outlines the origin", () => {
-    expect(svg).toContain('fill="#d00" class="origin" data-state="red"');
-    expect(svg).toContain('fill="#fa0" data-state="amber"');
+    expect(svg).toContain('fill="#d00" class="origin" data-slug="orders" data-state="red"');
+    expect(svg).toContain('fill="#fa0" data-slug="db&#60;x&#62;" data-state="amber"');
     expect(svg).toContain("orders ★");
   });
 

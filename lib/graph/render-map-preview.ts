@@ -33,11 +33,12 @@ export function renderMapPreview(
   const nodes = data.nodes.map((node) => {
     const { x, y } = at(node.id);
     const isOrigin = origins.has(node.id);
+    const slug = escapeXml(node.slug);
     const label = escapeXml(node.tier === 1 ? `${node.slug} ★` : node.slug);
     return (
       `<g transform="translate(${x} ${y})">` +
       `<circle r="${isOrigin ? NODE_RADIUS + 4 : NODE_RADIUS}" fill="${colours[node.state]}"` +
-      `${isOrigin ? ' class="origin"' : ""} data-state="${node.state}"/>` +
+      `${isOrigin ? ' class="origin"' : ""} data-slug="${slug}" data-state="${node.state}"/>` +
       `<text y="${NODE_RADIUS + 12}">${label}</text></g>`
     );
   });

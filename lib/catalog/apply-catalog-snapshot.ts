@@ -89,15 +89,7 @@ async function applyServices(
   const bySlug = new Map(existing.map((service) => [service.slug, service]));
   const idBySlug = new Map<string, number>();
   for (const service of services) {
-    const incoming: ServiceFields = {
-      name: service.name,
-      tier: service.tier,
-      owner: service.owner,
-      onCall: service.onCall,
-      runbookUrl: service.runbookUrl,
-      healthEndpoint: service.healthEndpoint,
-      metadata: service.metadata,
-    };
+    const { slug: _, ...incoming } = service;
     const before = bySlug.get(service.slug);
     if (!before) {
       const created = await tx.service.create({
@@ -261,15 +253,7 @@ async function applyFlows(
   const existing = await tx.businessFlow.findMany({ where: { catalogSource: source } });
   const byId = new Map(existing.map((flow) => [flow.uniqueId, flow]));
   for (const flow of flows) {
-    const fields = {
-      name: flow.name,
-      description: flow.description,
-      serviceSlugs: flow.serviceSlugs,
-      businessImpact: flow.businessImpact,
-      degradedBehavior: flow.degradedBehavior,
-      customerCommunication: flow.customerCommunication,
-      sla: flow.sla,
-    };
+    const { uniqueId: _, ...fields } = flow;
     const before = byId.get(flow.uniqueId);
     if (!before) {
       await tx.businessFlow.create({

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { isAppError } from "@/lib/errors";
 import {
   getIncidentBlastRadius,
@@ -13,19 +14,24 @@ export const dynamic = "force-dynamic";
 
 type PageProps = { params: Promise<{ id: string }> };
 
-async function loadIncident(rawId: string): Promise<IncidentDetail> {
+function parseIncidentId(rawId: string): number {
   const id = ZIncidentId.safeParse(rawId);
   if (!id.success) notFound();
+  return id.data;
+}
+
+// Metadata and page both need the incident: one load per request, not two.
+const loadIncident = cache(async (id: number): Promise<IncidentDetail> => {
   try {
-    return await getIncidentOrThrow(id.data);
+    return await getIncidentOrThrow(id);
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   }
-}
+});
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
-  const incident = await loadIncident((await params).id);
+  const incident = await loadIncident(parseIncidentId((await params).id));
   return { title: `#${incident.id} ${incident.title}` };
 }
 
@@ -41,8 +47,8 @@ async function loadBlastRadius(id: number): Promise<IncidentBlastRadius | null> 
 }
 
 export default async function IncidentPage({ params }: PageProps) {
-  const incident = await loadIncident((await params).id);
-  const blastRadius = await loadBlastRadius(incident.id);
+  const id = parseIncidentId((await params).id);
+  const [incident, blastRadius] = await Promise.all([loadIncident(id), loadBlastRadius(id)]);
   const initial = JSON.parse(JSON.stringify(incident)) as Jsonified<IncidentDetail>;
   return (
     <IncidentView

@@ -22,3 +22,11 @@ export const ZTimestamp = z.string().refine((value) => parseTimestamp(value) !==
 
 /** ZTimestamp, read into a Date. */
 export const ZTimestampDate = ZTimestamp.transform((value) => parseTimestamp(value) ?? z.NEVER);
+
+// Alertmanager and Grafana write Go's zero time for "not set" (e.g. an alert with no end yet).
+const GO_ZERO_TIME_MS = Date.parse("0001-01-01T00:00:00Z");
+
+/** The date, or null when it is missing or Go's zero time. */
+export function ignoreGoZeroTime(date: Date | undefined): Date | null {
+  return date && date.getTime() > GO_ZERO_TIME_MS ? date : null;
+}

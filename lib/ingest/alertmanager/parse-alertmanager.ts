@@ -6,10 +6,8 @@ import {
   type ParseContext,
   type ParsedDelivery,
 } from "../schemas";
+import { ignoreGoZeroTime } from "../timestamps";
 import { type TAlertmanagerWebhook, ZAlertmanagerWebhook } from "./schemas";
-
-// Alertmanager writes Go's zero time for "no end yet".
-const GO_ZERO_TIME_MS = Date.parse("0001-01-01T00:00:00Z");
 
 export function normalizeAlertmanager(payload: TAlertmanagerWebhook): NormalizedAlert[] {
   const groupKey =
@@ -28,16 +26,12 @@ export function normalizeAlertmanager(payload: TAlertmanagerWebhook): Normalized
       annotations,
       startsAt: alert.startsAt,
       isStartKnown: true,
-      endsAt: parseEndsAt(alert.endsAt),
+      endsAt: ignoreGoZeroTime(alert.endsAt),
       generatorUrl: alert.generatorURL || null,
       groupKey,
       service: findServiceInLabels(labels),
     };
   });
-}
-
-function parseEndsAt(endsAt: Date | undefined): Date | null {
-  return endsAt && endsAt.getTime() > GO_ZERO_TIME_MS ? endsAt : null;
 }
 
 function sortLabels(labels: Record<string, string>): Record<string, string> {

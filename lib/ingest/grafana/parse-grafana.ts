@@ -6,10 +6,9 @@ import {
   type ParseContext,
   type ParsedDelivery,
 } from "../schemas";
+import { ignoreGoZeroTime } from "../timestamps";
 import { type TGrafanaAlert, type TGrafanaWebhook, ZGrafanaWebhook } from "./schemas";
 
-// Grafana, like Alertmanager, writes Go's zero time for "not set".
-const GO_ZERO_TIME_MS = Date.parse("0001-01-01T00:00:00Z");
 const DEFAULT_NAME = "Grafana alert";
 // The default title starts with the group's status and counts, which change between notifications.
 const TITLE_STATUS_PREFIX = /^\s*\[(?:FIRING|RESOLVED)[^\]]*\]\s*/i;
@@ -36,7 +35,7 @@ function toAlert(
   const labels = alert.labels;
   const annotations = { ...getGrafanaAnnotations(alert), ...alert.annotations };
   const status = alert.status ?? payload.status;
-  const startsAt = ignoreZeroTime(alert.startsAt);
+  const startsAt = ignoreGoZeroTime(alert.startsAt);
   return {
     source: "grafana",
     fingerprint: alert.fingerprint || fingerprintLabels(labels),
@@ -49,7 +48,7 @@ function toAlert(
     startsAt: startsAt ?? context.receivedAt,
     isStartKnown: startsAt !== null,
     // A firing alert's endsAt is at most Grafana's guess of when it would lapse, not an end.
-    endsAt: status === "resolved" ? (ignoreZeroTime(alert.endsAt) ?? context.receivedAt) : null,
+    endsAt: status === "resolved" ? (ignoreGoZeroTime(alert.endsAt) ?? context.receivedAt) : null,
     generatorUrl: alert.generatorURL || null,
     groupKey,
     service: findServiceInLabels(labels),
@@ -69,10 +68,6 @@ function getGrafanaAnnotations(alert: TGrafanaAlert): Record<string, string> {
   const annotations: Record<string, string> = {};
   for (const [key, value] of Object.entries(candidates)) if (value) annotations[key] = value;
   return annotations;
-}
-
-function ignoreZeroTime(date: Date | undefined): Date | null {
-  return date && date.getTime() > GO_ZERO_TIME_MS ? date : null;
 }
 
 // Old senders omit groupKey; derive one the way the Alertmanager parser does.

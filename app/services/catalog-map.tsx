@@ -4,12 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import cytoscape, { type Core } from "cytoscape";
 import { useEffect, useRef } from "react";
 import { fetchJson } from "@/app/_components/fetch-json";
-import {
-  LARGE_MAP_NODES,
-  LARGE_MAP_OPTIONS,
-  LARGE_MAP_STYLE,
-  MAP_STYLE,
-} from "@/app/incidents/[id]/map/map-style";
+import { mapRenderingFor } from "@/app/incidents/[id]/map/map-style";
 import type { CatalogMap as CatalogMapData } from "@/lib/graph/get-catalog-map";
 
 declare global {
@@ -62,11 +57,10 @@ export function CatalogMap({
           classes: [edge.criticality, edge.disagreement ?? ""].filter(Boolean).join(" "),
         })),
       ],
-      style: data.nodes.length > LARGE_MAP_NODES ? LARGE_MAP_STYLE : MAP_STYLE,
       layout: { name: "preset", fit: true, padding: 20 },
       minZoom: 0.05,
       maxZoom: 3,
-      ...(data.nodes.length > LARGE_MAP_NODES ? LARGE_MAP_OPTIONS : {}),
+      ...mapRenderingFor(data.nodes.length),
     });
     cy.on("tap", "node", (event) => {
       window.location.href = `/services/${event.target.data("slug")}`;

@@ -7,7 +7,7 @@ import { fetchJson } from "@/app/_components/fetch-json";
 import type { IncidentBlastRadius } from "@/lib/graph/get-incident-blast-radius";
 import { BlastRadiusFindings, BlastRadiusVerdict, MapLegend } from "./blast-radius-summary";
 import { MapPreview } from "./map-preview";
-import { LARGE_MAP_NODES, LARGE_MAP_OPTIONS, LARGE_MAP_STYLE, MAP_STYLE } from "./map-style";
+import { mapRenderingFor } from "./map-style";
 import { ServiceSidePanel } from "./service-side-panel";
 
 declare global {
@@ -54,12 +54,11 @@ export function BlastRadiusMap({
     cy.current = cytoscape({
       container: container.current,
       elements,
-      style: data.nodes.length > LARGE_MAP_NODES ? LARGE_MAP_STYLE : MAP_STYLE,
       layout: { name: "preset", fit: true, padding: 24 },
       wheelSensitivity: 0.3,
       minZoom: 0.1,
       maxZoom: 3,
-      ...(data.nodes.length > LARGE_MAP_NODES ? LARGE_MAP_OPTIONS : {}),
+      ...mapRenderingFor(data.nodes.length),
     });
     performance.mark("faultline:map-built");
     cy.current.on("tap mouseover", "node", (event) => setSelected(Number(event.target.id())));

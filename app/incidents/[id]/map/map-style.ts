@@ -2,17 +2,10 @@ import type { StylesheetJson } from "cytoscape";
 
 export const STATE_COLOURS = { red: "#d32f2f", amber: "#f59f00", gray: "#adb5bd" } as const;
 
-// Past this many services, pan and zoom move a cached picture at one pixel per CSS pixel, so a
-// 300-node map stays smooth on a laptop without a GPU.
-export const LARGE_MAP_NODES = 120;
-export const LARGE_MAP_OPTIONS = {
-  textureOnViewport: true,
-  hideEdgesOnViewport: true,
-  pixelRatio: 1,
-} as const;
+const LARGE_MAP_NODES = 120;
 
 /** Nodes coloured by state, the origin outlined; edges drawn by criticality and provenance. */
-export const MAP_STYLE: StylesheetJson = [
+const MAP_STYLE: StylesheetJson = [
   {
     selector: "node",
     style: {
@@ -61,7 +54,22 @@ export const MAP_STYLE: StylesheetJson = [
 ];
 
 /** Straight edges are much cheaper to lay out than bezier curves, and at this size read as well. */
-export const LARGE_MAP_STYLE: StylesheetJson = [
+const LARGE_MAP_STYLE: StylesheetJson = [
   ...MAP_STYLE,
   { selector: "edge", style: { "curve-style": "straight" } },
 ];
+
+/**
+ * Style and rendering options for a map of `nodeCount` services. Past LARGE_MAP_NODES, edges are
+ * straight and pan and zoom move a cached picture at one pixel per CSS pixel, so a 300-node map
+ * stays smooth on a laptop without a GPU.
+ */
+export function mapRenderingFor(nodeCount: number) {
+  if (nodeCount <= LARGE_MAP_NODES) return { style: MAP_STYLE };
+  return {
+    style: LARGE_MAP_STYLE,
+    textureOnViewport: true,
+    hideEdgesOnViewport: true,
+    pixelRatio: 1,
+  };
+}

@@ -223,4 +223,20 @@ describe("POST /api/catalog/import", () => {
     expect(response.status).toBe(422);
     expect((await response.json()).error.message).toMatch(/^broken\.calm\.json: /);
   });
+
+  it("answers malformed JSON with a 400, an unknown format with a 422, a huge body with a 413", async () => {
+    const malformed = await post('{"format": "calm", "files": [', "catalog-test-admin-token");
+    expect(malformed.status).toBe(400);
+    expect((await malformed.json()).error.code).toBeTruthy();
+
+    const unknown = await post({ format: "openapi", files: calm }, "catalog-test-admin-token");
+    expect(unknown.status).toBe(422);
+    expect((await unknown.json()).error.message).toContain("format");
+
+    const huge = await post(
+      { format: "calm", files: [{ name: "huge.json", text: "x".repeat(21 * 1024 * 1024) }] },
+      "catalog-test-admin-token",
+    );
+    expect(huge.status).toBe(413);
+  });
 });

@@ -89,14 +89,15 @@ async function main(argv: string[]): Promise<number> {
     strict: false,
     options: { help: { type: "boolean", short: "h" } },
   });
-  const [name = "help", ...rest] = positionals;
+  const [name = "help"] = positionals;
   if (values.help) return COMMANDS.help?.([]).then(() => 0) ?? 0;
   const command = COMMANDS[name];
   if (!command) {
     console.error(`Unknown command "${name}".\n\n${HELP}`);
     return 2;
   }
-  await command(rest);
+  // Everything after the command name, options included: each command parses its own.
+  await command(argv.slice(argv.indexOf(name) + 1));
   return 0;
 }
 

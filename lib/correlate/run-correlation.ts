@@ -40,8 +40,7 @@ export async function correlatePendingAlerts(
       if (pending.length === 0) return { alertsProcessed: 0, incidentsOpened: [] };
       const [open, graph] = await Promise.all([loadOpenIncidents(tx), loadCorrelationGraph(tx)]);
       const plan = correlateAlerts(pending, open, graph, config, now);
-      const incidentsOpened = await persistPlan(tx, plan, pending);
-      await markCorrelated(tx, pending, now);
+      const incidentsOpened = await persistPlan(tx, plan, pending, now);
       return { alertsProcessed: pending.length, incidentsOpened };
     },
     { maxWait: 10_000, timeout: 60_000 },
@@ -54,8 +53,14 @@ async function loadPendingAlerts(
 ): Promise<PendingAlert[]> {
   // Locked up front and in id order, as an ingest write locks the alerts it updates: the two
   // then queue for each other instead of deadlocking over rows each took in its own order.
+  // The pending alerts are found through the correlated_at index, then locked by id: "ORDER BY
+  // id LIMIT n" alone walks the primary key past every alert ever correlated.
   const locked = await tx.$queryRawUnsafe<{ id: number }[]>(
-    "SELECT id FROM alerts WHERE correlated_at IS NULL ORDER BY id LIMIT $1 FOR NO KEY UPDATE",
+    `SELECT id FROM alerts
+     WHERE id = ANY(ARRAY(
+       SELECT id FROM alerts WHERE correlated_at IS NULL ORDER BY correlated_at LIMIT $1
+     )) AND correlated_at IS NULL
+     ORDER BY id FOR NO KEY UPDATE`,
     batchSize,
   );
   if (locked.length === 0) return [];
@@ -138,6 +143,7 @@ async function persistPlan(
   tx: Prisma.TransactionClient,
   plan: CorrelationPlan,
   pending: PendingAlert[],
+  now: Date,
 ): Promise<number[]> {
   const idsByKey = new Map<string, number>();
   for (const incident of plan.newIncidents) {
@@ -167,9 +173,7 @@ async function persistPlan(
     const incidentId = resolve(incident);
     alertIdsByIncident.set(incidentId, [...(alertIdsByIncident.get(incidentId) ?? []), alertId]);
   }
-  for (const [incidentId, alertIds] of alertIdsByIncident) {
-    await tx.alert.updateMany({ where: { id: { in: alertIds } }, data: { incidentId } });
-  }
+  await assignAndMarkCorrelated(tx, pending, plan, resolve, now);
   await recordIncidentServices(tx, alertIdsByIncident, pending);
   for (const update of plan.incidentUpdates) {
     await tx.incident.update({
@@ -225,19 +229,33 @@ async function recordIncidentServices(
     await tx.incidentService.createMany({ data: [...rows.values()], skipDuplicates: true });
 }
 
-/** Only alerts whose status is still the one we planned with; a newer change stays pending. */
-async function markCorrelated(
+/**
+ * One statement writes each pending alert once: its incident, and that it was correlated. Only
+ * alerts whose status is still the one planned with are marked; a newer change stays pending.
+ */
+async function assignAndMarkCorrelated(
   tx: Prisma.TransactionClient,
   pending: PendingAlert[],
+  plan: CorrelationPlan,
+  resolve: (ref: IncidentRef) => number,
   now: Date,
 ): Promise<void> {
-  for (const status of ["firing", "resolved"] as const) {
-    const ids = pending.filter((alert) => alert.status === status).map((alert) => alert.id);
-    if (ids.length > 0) {
-      await tx.alert.updateMany({
-        where: { id: { in: ids }, status },
-        data: { correlatedAt: now },
-      });
-    }
-  }
+  const incidentByAlert = new Map(
+    plan.assignments.map(({ alertId, incident }) => [alertId, resolve(incident)]),
+  );
+  const rows = pending.map((alert) => ({
+    id: alert.id,
+    incident_id: incidentByAlert.get(alert.id) ?? null,
+    status: alert.status,
+  }));
+  await tx.$executeRawUnsafe(
+    `UPDATE alerts a SET
+       incident_id = coalesce(v.incident_id, a.incident_id),
+       correlated_at = CASE WHEN a.status::text = v.status THEN $1::timestamptz ELSE a.correlated_at END,
+       updated_at = $1::timestamptz
+     FROM jsonb_to_recordset($2::jsonb) AS v(id int, incident_id int, status text)
+     WHERE a.id = v.id`,
+    now.toISOString(),
+    JSON.stringify(rows),
+  );
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { getDb } from "../db";
 import type { Prisma } from "../generated/prisma/client";
+import { DeliveryBatcher } from "./delivery-batcher";
 import type {
   AcceptedDelivery,
   NormalizedAlert,
@@ -35,39 +36,49 @@ known_services AS (
   SELECT id, slug FROM known_services UNION ALL SELECT id, slug FROM new_services
 )`;
 
-// One statement, so the delivery, new services and alerts commit together or not at all.
-// A delivery key seen before inserts no delivery and therefore no alerts.
-const STORE_DELIVERY_SQL = `
-WITH delivery AS (
-  INSERT INTO raw_deliveries (source, integration_id, delivery_key, headers, body, body_sha256, alert_count, received_at)
-  VALUES ($1::alert_source, $2, $3, $4::jsonb, $5, $6, $7, $8::timestamptz)
+// One statement stores a batch of deliveries: each delivery with its new services and alerts
+// commits together with the others or not at all. A delivery key seen before inserts no delivery
+// and therefore no alerts. Ids come from the sequence up front so each row maps back to its
+// delivery (`ord`) whatever order RETURNING gives.
+const STORE_DELIVERIES_SQL = `
+WITH incoming_deliveries AS MATERIALIZED (
+  SELECT nextval('raw_deliveries_id_seq'::regclass)::int AS id, d.*
+  FROM jsonb_to_recordset($1::jsonb) AS d(ord int, source alert_source, integration_id int,
+    delivery_key text, headers jsonb, body text, body_sha256 text, alert_count int,
+    received_at timestamptz)
+), delivery AS (
+  INSERT INTO raw_deliveries (id, source, integration_id, delivery_key, headers, body, body_sha256, alert_count, received_at)
+  SELECT id, source, integration_id, delivery_key, headers, body, body_sha256, alert_count, received_at
+  FROM incoming_deliveries ORDER BY ord
   ON CONFLICT (source, delivery_key) DO NOTHING
   RETURNING id
+), stored AS (
+  SELECT d.ord, d.id, d.source FROM incoming_deliveries d WHERE d.id IN (SELECT id FROM delivery)
 ), incoming AS (
-  SELECT * FROM jsonb_to_recordset($9::jsonb) AS a(
-    fingerprint text, status text, name text, severity text, summary text, labels jsonb,
+  SELECT s.id AS delivery_id, s.source, a.* FROM jsonb_to_recordset($2::jsonb) AS a(
+    ord int, fingerprint text, status text, name text, severity text, summary text, labels jsonb,
     annotations jsonb, starts_at timestamptz, ends_at timestamptz, generator_url text,
     group_key text, service_slug text, service_name text)
+  JOIN stored s ON s.ord = a.ord
 ), ${SERVICE_IDS_CTES}, locked AS (
   -- The alerts that already exist, locked in id order before any is written: the correlator
   -- locks its batch in id order too, so the two queue for each other instead of deadlocking.
   SELECT count(*) AS alert_count FROM (
     SELECT 1 FROM alerts
-    WHERE source = $1::alert_source
-      AND (fingerprint, starts_at) IN (SELECT fingerprint, starts_at FROM incoming)
+    WHERE (source, fingerprint, starts_at) IN (SELECT source, fingerprint, starts_at FROM incoming)
     ORDER BY id
     FOR NO KEY UPDATE
   ) existing
 ), upserted AS (
   INSERT INTO alerts (source, fingerprint, status, has_fired, name, severity, summary, labels,
     annotations, starts_at, ends_at, generator_url, group_key, service_id, last_delivery_id)
-  SELECT $1::alert_source, a.fingerprint, a.status::alert_status, a.status = 'firing', a.name,
+  SELECT a.source, a.fingerprint, a.status::alert_status, a.status = 'firing', a.name,
     a.severity::severity, a.summary, a.labels, a.annotations, a.starts_at, a.ends_at,
     a.generator_url, a.group_key, (SELECT id FROM service_ids s WHERE s.slug = a.service_slug LIMIT 1),
-    (SELECT id FROM delivery)
+    a.delivery_id
   FROM incoming a
-  -- One-time conditions, evaluated before the first row: the delivery is new, the locks are held.
-  WHERE EXISTS (SELECT 1 FROM delivery) AND (SELECT alert_count FROM locked) >= 0
+  -- A one-time condition, evaluated before the first row: the locks are held.
+  WHERE (SELECT alert_count FROM locked) >= 0
   ON CONFLICT (source, fingerprint, starts_at) DO UPDATE SET
     status = EXCLUDED.status,
     has_fired = alerts.has_fired OR EXCLUDED.has_fired,
@@ -81,10 +92,11 @@ WITH delivery AS (
     updated_at = now(),
     -- A status change must be looked at again by the correlator; a repeat must not.
     correlated_at = CASE WHEN alerts.status = EXCLUDED.status THEN alerts.correlated_at ELSE NULL END
-  RETURNING (xmax = 0) AS inserted
+  RETURNING (xmax = 0) AS inserted, last_delivery_id
 )
-SELECT (SELECT id FROM delivery) AS delivery_id,
-       (SELECT count(*) FROM upserted WHERE inserted) AS created`;
+SELECT s.ord, s.id AS delivery_id,
+  (SELECT count(*) FROM upserted u WHERE u.inserted AND u.last_delivery_id = s.id)::int AS created
+FROM stored s`;
 
 const STORE_CHANGE_EVENTS_SQL = `
 WITH incoming AS (
@@ -105,63 +117,101 @@ export async function storeParsedDelivery(
   delivery: DeliveryToStore,
   parsed: ParsedDelivery,
 ): Promise<StoredDelivery> {
-  const db = await getDb();
   const alerts = dedupeOccurrences(parsed.alerts);
-  const store = async (
-    run: RunSql,
-    startsAtByFingerprint: Map<string, Date>,
-    toStore: NormalizedAlert[],
-  ) => {
-    const rows = await run<{ delivery_id: number | null; created: bigint | number | string }>(
-      STORE_DELIVERY_SQL,
-      [
-        delivery.source,
-        delivery.integrationId,
-        parsed.deliveryKey,
-        JSON.stringify(delivery.headers),
-        delivery.rawBody,
-        createHash("sha256").update(delivery.rawBody).digest("hex"),
-        parsed.alerts.length,
-        delivery.receivedAt.toISOString(),
-        JSON.stringify(toStore.map((alert) => toAlertRecord(alert, startsAtByFingerprint))),
-      ],
-      "store_delivery",
-    );
-    const deliveryId = rows[0]?.delivery_id ?? null;
-    let changeEventsStored = 0;
-    if (deliveryId !== null && parsed.changeEvents.length > 0) {
-      const inserted = await run(
-        `${STORE_CHANGE_EVENTS_SQL} RETURNING id`,
-        [delivery.source, deliveryId, JSON.stringify(parsed.changeEvents.map(toChangeRecord))],
-        "store_change_events",
-      );
-      changeEventsStored = inserted.length;
-    }
-    return {
-      deliveryId,
-      isDuplicate: deliveryId === null,
-      alertsReceived: parsed.alerts.length,
-      alertsCreated: Number(rows[0]?.created ?? 0),
-      changeEventsStored,
-    };
-  };
-
-  // The common case, every alert with a known start and no change events, is one statement.
+  // The common case, every alert with a known start and no change events, joins a batch: under
+  // load, concurrent deliveries share one statement and one commit.
   if (alerts.every((alert) => alert.isStartKnown) && parsed.changeEvents.length === 0) {
-    return store((sql, params, name) => db.query(sql, params, { name }), new Map(), alerts);
+    return getBatcher().store({
+      delivery,
+      parsed,
+      records: alerts.map((alert) => toAlertRecord(alert, new Map())),
+    });
   }
+  const db = await getDb();
   return db.prisma.$transaction(
     async (tx) => {
       const open = await findOpenOccurrences(tx, delivery.source, alerts);
       const run: RunSql = (sql, params) => tx.$queryRawUnsafe(sql, ...params);
-      return store(
-        run,
-        open,
-        alerts.filter((alert) => !isStrayResolution(alert, open)),
-      );
+      const toStore = alerts.filter((alert) => !isStrayResolution(alert, open));
+      const [stored] = await storeDeliveries(run, [
+        { delivery, parsed, records: toStore.map((alert) => toAlertRecord(alert, open)) },
+      ]);
+      if (!stored || stored.deliveryId === null || parsed.changeEvents.length === 0) return stored;
+      const inserted = await run(`${STORE_CHANGE_EVENTS_SQL} RETURNING id`, [
+        delivery.source,
+        stored.deliveryId,
+        JSON.stringify(parsed.changeEvents.map(toChangeRecord)),
+      ]);
+      return { ...stored, changeEventsStored: inserted.length };
     },
     { maxWait: 10_000, timeout: 30_000 },
+  ) as Promise<StoredDelivery>;
+}
+
+type DeliveryWithRecords = {
+  delivery: DeliveryToStore;
+  parsed: ParsedDelivery;
+  records: AlertRecord[];
+};
+
+/** Runs STORE_DELIVERIES_SQL for several deliveries at once; results in the order given. */
+async function storeDeliveries(
+  run: RunSql,
+  items: DeliveryWithRecords[],
+): Promise<StoredDelivery[]> {
+  const deliveries = items.map(({ delivery, parsed }, ord) => ({
+    ord,
+    source: delivery.source,
+    integration_id: delivery.integrationId,
+    delivery_key: parsed.deliveryKey,
+    headers: delivery.headers,
+    body: delivery.rawBody,
+    body_sha256: createHash("sha256").update(delivery.rawBody).digest("hex"),
+    alert_count: parsed.alerts.length,
+    received_at: delivery.receivedAt.toISOString(),
+  }));
+  const alerts = items.flatMap(({ records }, ord) => records.map((record) => ({ ord, ...record })));
+  const rows = await run<{ ord: number; delivery_id: number; created: number }>(
+    STORE_DELIVERIES_SQL,
+    [JSON.stringify(deliveries), JSON.stringify(alerts)],
+    "store_deliveries",
   );
+  const byOrd = new Map(rows.map((row) => [Number(row.ord), row]));
+  return items.map(({ parsed }, ord) => {
+    const row = byOrd.get(ord);
+    return {
+      deliveryId: row ? Number(row.delivery_id) : null,
+      isDuplicate: !row,
+      alertsReceived: parsed.alerts.length,
+      alertsCreated: Number(row?.created ?? 0),
+      changeEventsStored: 0,
+    };
+  });
+}
+
+// Statements in flight at once: enough to keep PostgreSQL busy, leaving pool connections for the
+// correlator and the pages. A batch holds deliveries until it reaches MAX_BATCH_ALERTS alerts.
+const MAX_BATCHES_IN_FLIGHT = 3;
+const MAX_BATCH_ALERTS = 2_000;
+
+let batcher: DeliveryBatcher<DeliveryWithRecords, StoredDelivery> | undefined;
+function getBatcher(): DeliveryBatcher<DeliveryWithRecords, StoredDelivery> {
+  batcher ??= new DeliveryBatcher({
+    maxInFlight: MAX_BATCHES_IN_FLIGHT,
+    maxWeight: MAX_BATCH_ALERTS,
+    weigh: (item) => Math.max(1, item.records.length),
+    // Two mentions of one delivery key or one alert occurrence go in separate statements:
+    // ON CONFLICT cannot touch a row twice in one statement, and order decides which wins.
+    keysOf: (item) => [
+      ...(item.parsed.deliveryKey ? [`d:${item.delivery.source}:${item.parsed.deliveryKey}`] : []),
+      ...item.records.map((r) => `a:${item.delivery.source}:${r.fingerprint}:${r.starts_at}`),
+    ],
+    run: async (items) => {
+      const db = await getDb();
+      return storeDeliveries((sql, params, name) => db.query(sql, params, { name }), items);
+    },
+  });
+  return batcher;
 }
 
 type RunSql = <Row = Record<string, unknown>>(
@@ -219,6 +269,8 @@ function dedupeOccurrences(alerts: NormalizedAlert[]): NormalizedAlert[] {
   }
   return [...byKey.values()];
 }
+
+type AlertRecord = ReturnType<typeof toAlertRecord>;
 
 function toAlertRecord(alert: NormalizedAlert, openStartsAt: Map<string, Date>) {
   const startsAt = alert.isStartKnown

@@ -26,7 +26,7 @@ export default defineConfig({
   webServer: {
     // A fresh embedded database for every run.
     // A fresh embedded database with the demo shop's topology, for every run.
-    command: `rm -rf .faultline/e2e && node bin/faultline.js seed && exec node_modules/.bin/next start --port ${PORT}`,
+    command: `rm -rf .faultline/e2e && node bin/faultline.js seed && exec node bin/faultline.js serve --port ${PORT}`,
     url: `${E2E_BASE_URL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -26,8 +26,15 @@ export function jsonResponse(
   });
 }
 
+/** An HTTP answer before it is a Response, for callers that write to a Node response directly. */
+export type JsonAnswer = { status: number; body: unknown; headers: Record<string, string> };
+
+export function answerAsResponse(answer: JsonAnswer): Response {
+  return jsonResponse(answer.body, answer.status, answer.headers);
+}
+
 /** The one place an error becomes an HTTP answer: `{ "error": { "code", "message" } }`, internals only in the log. */
-export function errorResponse(error: unknown): Response {
+export function errorAnswer(error: unknown): JsonAnswer {
   const appError = toAppError(error);
   if (appError.code === "INTERNAL" || appError.code === "UNAVAILABLE") {
     console.error(`[http] ${appError.code}:`, error);
@@ -35,11 +42,15 @@ export function errorResponse(error: unknown): Response {
   const headers: Record<string, string> = {};
   if (appError.retryAfterSeconds !== undefined)
     headers["retry-after"] = String(appError.retryAfterSeconds);
-  return jsonResponse(
-    { error: { code: appError.code, message: appError.message } },
-    STATUS_BY_CODE[appError.code],
+  return {
+    status: STATUS_BY_CODE[appError.code],
+    body: { error: { code: appError.code, message: appError.message } },
     headers,
-  );
+  };
+}
+
+export function errorResponse(error: unknown): Response {
+  return answerAsResponse(errorAnswer(error));
 }
 
 export function toAppError(error: unknown): AppError {

@@ -2,6 +2,7 @@ import { requestCorrelation } from "./correlate/request-correlation";
 import { getDb } from "./db";
 import { getEnv } from "./env";
 import { resolveQuietIncidents } from "./incidents/resolve-quiet-incidents";
+import { processWide } from "./process-wide";
 
 const SWEEP_INTERVAL_SECONDS = 5;
 
@@ -10,6 +11,11 @@ const SWEEP_INTERVAL_SECONDS = 5;
  * correlates alerts a crashed process stored but never correlated, and resolves quiet incidents.
  */
 export async function startBackgroundWork(): Promise<void> {
+  // Once per process: the production server starts it, then Next's instrumentation (a second
+  // copy of this module, bundled by Next) would start it again.
+  const started = processWide("background-work", () => ({ isStarted: false }));
+  if (started.isStarted) return;
+  started.isStarted = true;
   try {
     const db = await getDb();
     console.log(`[faultline] database ready (${db.target.kind})`);

@@ -8,16 +8,24 @@ import { IMPORT_HELP, runImportCommand } from "./cli-import";
 import { INTEGRATIONS_HELP, runIntegrationsCommand } from "./cli-integrations";
 import { seedDemoCatalog } from "./lib/seed-demo-catalog";
 
+const SERVE_HELP = `faultline serve [--port <port>] [--hostname <host>]
+
+  Runs the production build (npm run build first): the web app, its API and the webhooks.
+  --port defaults to $PORT, else 3000.`;
+
 const HELP = `faultline — operator commands for a Faultline installation
 
 Usage: faultline <command> [options]
 
 Commands:
   migrate     Apply pending SQL migrations from prisma/migrations
+  serve       Run the production server (web app, API and webhooks)
   seed        Import the demo shop (25 services) from examples/ecommerce: CALM + traced traffic
   import      Import a service catalog: Backstage, CALM, PagerDuty, service-graph metrics
   integrations  Manage the senders allowed to post to the webhooks (see below)
   help        Show this help
+
+${SERVE_HELP}
 
 ${IMPORT_HELP}
 
@@ -61,6 +69,13 @@ const COMMANDS: Record<string, Command> = {
     } finally {
       await db.close();
     }
+  },
+
+  async serve(args) {
+    // Before Next and React load: they pick their production builds from it.
+    Object.assign(process.env, { NODE_ENV: "production" });
+    const { serve } = await import("./serve");
+    await serve(args);
   },
 
   async seed() {

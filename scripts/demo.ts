@@ -149,10 +149,14 @@ async function main(): Promise<void> {
   const { incidentCount } = await prepareDatabase();
   buildIfStale();
   step(`starting the server on port ${env.PORT}`);
-  const server = spawn(NEXT_BIN, ["start", "--port", String(env.PORT)], {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
+  const server = spawn(
+    process.execPath,
+    ["bin/faultline.js", "serve", "--port", String(env.PORT)],
+    {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    },
+  );
   for (const signal of ["SIGINT", "SIGTERM"] as const)
     process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));

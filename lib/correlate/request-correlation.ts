@@ -1,4 +1,5 @@
 import { isTransientConflict } from "../http";
+import { processWide } from "../process-wide";
 import { CORRELATION_BATCH_SIZE, correlatePendingAlerts } from "./run-correlation";
 
 // A burst of deliveries waits this long and is then correlated in one pass, instead of each
@@ -6,41 +7,43 @@ import { CORRELATION_BATCH_SIZE, correlatePendingAlerts } from "./run-correlatio
 const GATHER_MS = 50;
 
 // Coalesces requests within this process; across processes the database lock serialises passes.
-let running: Promise<void> | null = null;
-let isRequestedAgain = false;
+const state = processWide("correlation-loop", () => ({
+  running: null as Promise<void> | null,
+  isRequestedAgain: false,
+}));
 
 /** Asks for a correlation pass soon, without waiting for it. */
 export function requestCorrelation(): void {
-  if (running) {
-    isRequestedAgain = true;
+  if (state.running) {
+    state.isRequestedAgain = true;
     return;
   }
-  running = runUntilIdle().finally(() => {
-    running = null;
+  state.running = runUntilIdle().finally(() => {
+    state.running = null;
   });
 }
 
 /** Resolves when the passes requested so far have finished (tests, graceful shutdown). */
 export async function waitForCorrelationIdle(): Promise<void> {
-  while (running) await running;
+  while (state.running) await state.running;
 }
 
 async function runUntilIdle(): Promise<void> {
   do {
-    isRequestedAgain = false;
+    state.isRequestedAgain = false;
     await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
     try {
       const result = await correlatePendingAlerts();
       // A full batch means more may be waiting.
-      if (result.alertsProcessed >= CORRELATION_BATCH_SIZE) isRequestedAgain = true;
+      if (result.alertsProcessed >= CORRELATION_BATCH_SIZE) state.isRequestedAgain = true;
     } catch (error) {
       // Losing a deadlock to an ingest write is routine under load: just go again.
       if (isTransientConflict(error)) {
-        isRequestedAgain = true;
+        state.isRequestedAgain = true;
         continue;
       }
       console.error("[correlate] pass failed; alerts stay pending for the next pass:", error);
       return;
     }
-  } while (isRequestedAgain);
+  } while (state.isRequestedAgain);
 }

@@ -4,26 +4,44 @@ import { AppError } from "../errors";
 const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;.*)?$/i;
 
 /**
+ * What reading a webhook needs of an HTTP request: a Web Request (Next route handlers) or the
+ * plain Node request the production server's webhook path reads directly (lib/server).
+ */
+export type IncomingBody = {
+  headers: Headers;
+  /** The body's bytes; throws payloadTooLarge as soon as more than maxBytes arrive. */
+  readBytes(maxBytes: number): Promise<Uint8Array>;
+};
+
+/**
  * Reads a webhook body as text within a byte limit: 415 for a content type that is not JSON,
  * 413 for a body over the limit (refused before it is all read), 400 for bytes that are not UTF-8.
  */
-export async function readWebhookText(request: Request, maxBytes: number): Promise<string> {
-  const contentType = request.headers.get("content-type");
+export async function readWebhookText(
+  request: Request | IncomingBody,
+  maxBytes: number,
+): Promise<string> {
+  const incoming = request instanceof Request ? fromWebRequest(request) : request;
+  const contentType = incoming.headers.get("content-type");
   if (contentType && !JSON_CONTENT_TYPE.test(contentType.trim())) {
     throw new AppError(
       "UNSUPPORTED_MEDIA_TYPE",
       `Content-Type must be application/json, got "${contentType}".`,
     );
   }
-  const declaredLength = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declaredLength) && declaredLength > maxBytes) throw tooLarge(maxBytes);
+  const declaredLength = Number(incoming.headers.get("content-length"));
+  if (Number.isFinite(declaredLength) && declaredLength > maxBytes) throw payloadTooLarge(maxBytes);
 
-  const bytes = await readAtMost(request, maxBytes);
+  const bytes = await incoming.readBytes(maxBytes);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new AppError("BAD_REQUEST", "The body is not valid UTF-8.");
   }
+}
+
+export function fromWebRequest(request: Request): IncomingBody {
+  return { headers: request.headers, readBytes: (maxBytes) => readAtMost(request, maxBytes) };
 }
 
 /** JSON.parse with a 400 for malformed input, and values PostgreSQL can store. */
@@ -47,20 +65,14 @@ async function readAtMost(request: Request, maxBytes: number): Promise<Uint8Arra
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge(maxBytes);
+      throw payloadTooLarge(maxBytes);
     }
     chunks.push(value);
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return Buffer.concat(chunks, total);
 }
 
-function tooLarge(maxBytes: number): AppError {
+export function payloadTooLarge(maxBytes: number): AppError {
   return new AppError("PAYLOAD_TOO_LARGE", `The body exceeds the limit of ${maxBytes} bytes.`);
 }
 

@@ -5,7 +5,13 @@ import { applyIncidentUpdates } from "../incidents/apply-incident-updates";
 import { authenticateWebhook } from "../integrations/authenticate-webhook";
 import { extractCredentials } from "../integrations/verify-credentials";
 import { enforceRateLimit, RateLimiter } from "./rate-limit";
-import { parseJsonBody, pickDeliveryHeaders, readWebhookText } from "./read-webhook-body";
+import {
+  fromWebRequest,
+  type IncomingBody,
+  parseJsonBody,
+  pickDeliveryHeaders,
+  readWebhookText,
+} from "./read-webhook-body";
 import type { ParsedDelivery } from "./schemas";
 import { type StoredDelivery, storeParsedDelivery } from "./store-delivery";
 import { WEBHOOK_KINDS, type WebhookIntegrationKind } from "./webhook-kinds";
@@ -29,9 +35,10 @@ function getLimiter(): RateLimiter {
  */
 export async function receiveWebhook(
   kind: WebhookIntegrationKind,
-  request: Request,
+  webRequest: Request | IncomingBody,
   now = new Date(),
 ): Promise<WebhookReceipt> {
+  const request = webRequest instanceof Request ? fromWebRequest(webRequest) : webRequest;
   const webhook = WEBHOOK_KINDS[kind];
   const text = await readWebhookText(request, webhook.maxBytes(getEnv()));
   // PagerDuty's Events API carries its integration key in the body, so that body is read first.

@@ -1,6 +1,7 @@
 import { getPrisma } from "../db";
 import { AppError } from "../errors";
 import type { IntegrationKind } from "../generated/prisma/enums";
+import { processWide } from "../process-wide";
 import { isProvenBySecret, type PresentedCredentials } from "./verify-credentials";
 
 type ActiveSecret = { integrationId: number; secret: string };
@@ -9,7 +10,10 @@ type ActiveSecret = { integrationId: number; secret: string };
 // rotated-out secret stops working here within CACHE_SECONDS (or at once in the process that
 // changed it).
 const CACHE_SECONDS = 5;
-const cache = new Map<IntegrationKind, { loadedAt: number; secrets: ActiveSecret[] }>();
+const cache = processWide(
+  "webhook-secrets",
+  () => new Map<IntegrationKind, { loadedAt: number; secrets: ActiveSecret[] }>(),
+);
 
 export function forgetCachedSecrets(): void {
   cache.clear();

@@ -11,7 +11,7 @@ export type AppServer = {
 const ROOT = path.join(import.meta.dirname, "..", "..");
 
 /**
- * Starts the production build (`next start`) as its own process, on the embedded database in
+ * Starts the production server (`faultline serve`) as its own process, on the embedded database in
  * `dataDir` or on PostgreSQL at `databaseUrl`, and waits until /api/health answers.
  */
 export async function startAppServer(options: {
@@ -22,8 +22,8 @@ export async function startAppServer(options: {
   quiet?: boolean;
 }): Promise<AppServer> {
   const child = spawn(
-    path.join(ROOT, "node_modules", ".bin", "next"),
-    ["start", "--port", String(options.port)],
+    process.execPath,
+    [path.join(ROOT, "bin", "faultline.js"), "serve", "--port", String(options.port)],
     {
       cwd: ROOT,
       env: {

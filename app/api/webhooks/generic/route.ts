@@ -1,8 +1,7 @@
-import { handleErrors, jsonResponse } from "@/lib/http";
-import { receiveWebhook } from "@/lib/ingest/receive-webhook";
+import { answerAsResponse } from "@/lib/http";
+import { answerWebhook } from "@/lib/ingest/answer-webhook";
 
 // POST /api/webhooks/generic — our own schema for any other sender (docs/webhooks/generic.md).
-export const POST = handleErrors(async (request: Request) => {
-  const { delivery } = await receiveWebhook("generic", request);
-  return jsonResponse(delivery, 202);
-});
+// The production server answers this path itself (lib/server); this handler serves `next dev`.
+export const POST = async (request: Request) =>
+  answerAsResponse(await answerWebhook("generic", request));

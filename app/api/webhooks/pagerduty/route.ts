@@ -1,8 +1,7 @@
-import { handleErrors, jsonResponse } from "@/lib/http";
-import { receiveWebhook } from "@/lib/ingest/receive-webhook";
+import { answerAsResponse } from "@/lib/http";
+import { answerWebhook } from "@/lib/ingest/answer-webhook";
 
 // POST /api/webhooks/pagerduty — PagerDuty Webhooks V3, signed with X-PagerDuty-Signature.
-export const POST = handleErrors(async (request: Request) => {
-  const { delivery, parsed, incidentUpdates } = await receiveWebhook("pagerduty", request);
-  return jsonResponse({ ...delivery, ignored: parsed.ignoredReason, incidentUpdates }, 202);
-});
+// The production server answers this path itself (lib/server); this handler serves `next dev`.
+export const POST = async (request: Request) =>
+  answerAsResponse(await answerWebhook("pagerduty", request));

@@ -1,0 +1,48 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { JsonAnswer } from "../http";
+import { type IncomingBody, payloadTooLarge } from "../ingest/read-webhook-body";
+
+/**
+ * A Node request as the webhook path reads it, without building a Web Request and its streams
+ * (on the ingest hot path those cost more than parsing the alerts).
+ */
+export function incomingBodyOf(request: IncomingMessage): IncomingBody {
+  const headers = new Headers();
+  const raw = request.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2)
+    headers.append(raw[i] as string, raw[i + 1] as string);
+  return { headers, readBytes: (maxBytes) => readAtMost(request, maxBytes) };
+}
+
+function readAtMost(request: IncomingMessage, maxBytes: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const onData = (chunk: Buffer) => {
+      total += chunk.byteLength;
+      if (total > maxBytes) {
+        // Stop keeping the body but let it drain, so the 413 still reaches the sender.
+        request.off("data", onData);
+        request.off("end", onEnd);
+        request.resume();
+        reject(payloadTooLarge(maxBytes));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks, total));
+    request.on("data", onData);
+    request.once("end", onEnd);
+    request.once("error", reject);
+  });
+}
+
+export function writeJsonAnswer(answer: JsonAnswer, response: ServerResponse): void {
+  const body = JSON.stringify(answer.body);
+  response.writeHead(answer.status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(body),
+    ...answer.headers,
+  });
+  response.end(body);
+}

@@ -1,0 +1,47 @@
+// The production server. Webhook posts are answered by plain Node HTTP straight into lib/ingest:
+// on that hot path Next's per-request work costs more than storing the alerts. Everything else,
+// pages and the rest of the API, is Next.
+import http from "node:http";
+import { parseArgs } from "node:util";
+import next from "next";
+import { answerWebhook, webhookKindOfPath } from "../lib/ingest/answer-webhook";
+import { incomingBodyOf, writeJsonAnswer } from "../lib/server/node-http";
+import { startBackgroundWork } from "../lib/server-start";
+
+export async function serve(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: "string", default: process.env.PORT ?? "3000" },
+      hostname: { type: "string" },
+    },
+  });
+  const port = Number(values.port);
+  const hostname = values.hostname;
+
+  // Migrates the database and starts correlating; Next's instrumentation then finds it done.
+  await startBackgroundWork();
+  const app = next({ dev: false, dir: process.cwd(), port, hostname });
+  const handleWithNext = app.getRequestHandler();
+  await app.prepare();
+
+  const server = http.createServer((request, response) => {
+    const kind = request.method === "POST" ? webhookKindOfPath(request.url ?? "") : null;
+    if (!kind) return void handleWithNext(request, response);
+    void answerWebhook(kind, incomingBodyOf(request)).then((answer) =>
+      writeJsonAnswer(answer, response),
+    );
+  });
+  server.listen(port, hostname, () => {
+    console.log(`[faultline] ready on http://${hostname ?? "localhost"}:${port}`);
+  });
+  const closed = new Promise((resolve) => server.once("close", resolve));
+
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      server.close();
+      process.exit(0);
+    });
+  }
+  await closed;
+}

@@ -58,7 +58,7 @@ WITH incoming_deliveries AS MATERIALIZED (
   SELECT s.id AS delivery_id, s.source, a.* FROM jsonb_to_recordset($2::jsonb) AS a(
     ord int, fingerprint text, status text, name text, severity text, summary text, labels jsonb,
     annotations jsonb, starts_at timestamptz, ends_at timestamptz, generator_url text,
-    group_key text, service_slug text, service_name text)
+    group_key text, service_slug text, service_name text, position int)
   JOIN stored s ON s.ord = a.ord
 ), ${SERVICE_IDS_CTES}, locked AS (
   -- The alerts that already exist, locked in id order before any is written: the correlator
@@ -79,6 +79,8 @@ WITH incoming_deliveries AS MATERIALIZED (
   FROM incoming a
   -- A one-time condition, evaluated before the first row: the locks are held.
   WHERE (SELECT alert_count FROM locked) >= 0
+  -- Ids in the order the senders listed the alerts (an incident is named after its first).
+  ORDER BY a.position
   ON CONFLICT (source, fingerprint, starts_at) DO UPDATE SET
     status = EXCLUDED.status,
     has_fired = alerts.has_fired OR EXCLUDED.has_fired,
@@ -170,7 +172,9 @@ async function storeDeliveries(
     alert_count: parsed.alerts.length,
     received_at: delivery.receivedAt.toISOString(),
   }));
-  const alerts = items.flatMap(({ records }, ord) => records.map((record) => ({ ord, ...record })));
+  const alerts = items
+    .flatMap(({ records }, ord) => records.map((record) => ({ ord, ...record })))
+    .map((alert, position) => ({ ...alert, position }));
   const rows = await run<{ ord: number; delivery_id: number; created: number }>(
     STORE_DELIVERIES_SQL,
     [JSON.stringify(deliveries), JSON.stringify(alerts)],

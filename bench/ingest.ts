@@ -2,7 +2,7 @@
 // deliveries of 50 alerts and of single alerts; the same load against the real Alertmanager's
 // /api/v2/alerts for comparison; and a 10,000-alert storm until it is correlated.
 // Needs `npm run build`. PostgreSQL from BENCH_DATABASE_URL or DATABASE_URL.
-//   npx tsx bench/ingest.ts [--seconds 10] [--only pglite|postgres] [--skip-alertmanager] [--skip-storm]
+//   npx tsx bench/ingest.ts [--seconds 10] [--warmup 30] [--only pglite|postgres] [--skip-alertmanager] [--skip-storm]
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -29,10 +29,12 @@ const { values } = parseArgs({
     "skip-alertmanager": { type: "boolean", default: false },
     "skip-storm": { type: "boolean", default: false },
     connections: { type: "string", default: "32" },
+    warmup: { type: "string", default: "30" },
   },
 });
 const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
+const WARMUP_SECONDS = Number(values.warmup);
 const results: Record<string, unknown>[] = [];
 
 type Shape = { name: "grouped-50" | "single"; alertsPerDelivery: number };
@@ -89,12 +91,13 @@ async function load(
   headers: Record<string, string>,
   makeBody: () => string,
   rate?: number,
+  seconds = SECONDS,
 ): Promise<Run> {
   const result = await autocannon({
     url,
     method: "POST",
     connections: CONNECTIONS,
-    duration: SECONDS,
+    duration: seconds,
     overallRate: rate,
     headers: { "content-type": "application/json", ...headers },
     requests: [{ setupRequest: (request) => ({ ...request, body: makeBody() }) }],
@@ -128,6 +131,24 @@ async function benchFaultline(
     const token = await createIntegrationViaApi(server.baseUrl, BENCH_ADMIN_TOKEN, "alertmanager");
     const url = `${server.baseUrl}/api/webhooks/alertmanager`;
     const headers = { authorization: `Bearer ${token}` };
+    // A new process runs slower for its first half minute (V8 optimising the hot path, the
+    // database's statistics of tables that were empty): measured apart, then the real runs.
+    if (WARMUP_SECONDS > 0) {
+      const shape = SHAPES[1] as Shape;
+      const warm = await load(
+        url,
+        headers,
+        () => alertmanagerBody(shape.alertsPerDelivery),
+        undefined,
+        WARMUP_SECONDS,
+      );
+      report(
+        `Faultline ${label} warm-up`,
+        shape,
+        warm,
+        `  (first ${WARMUP_SECONDS}s, not counted)`,
+      );
+    }
     for (const shape of SHAPES) {
       const max = await load(url, headers, () => alertmanagerBody(shape.alertsPerDelivery));
       report(`Faultline ${label} max`, shape, max);

@@ -86,6 +86,21 @@ function alertmanagerApiBody(alertsPerDelivery: number): string {
 
 type Run = { requestsPerSecond: number; p50: number; p99: number; errors: number; non2xx: number };
 
+/**
+ * Waits until the server has correlated everything already sent, so one run's background work
+ * does not eat into the next run's figures; prints how long that took.
+ */
+async function waitForCorrelation(baseUrl: string): Promise<void> {
+  const started = performance.now();
+  for (;;) {
+    const { correlationBacklog } = await (await fetch(`${baseUrl}/api/health`)).json();
+    if (correlationBacklog === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const seconds = (performance.now() - started) / 1000;
+  if (seconds > 1) console.log(`  (correlation caught up ${seconds.toFixed(1)} s after the run)`);
+}
+
 async function load(
   url: string,
   headers: Record<string, string>,
@@ -150,9 +165,11 @@ async function benchFaultline(
       );
     }
     for (const shape of SHAPES) {
+      await waitForCorrelation(server.baseUrl);
       const max = await load(url, headers, () => alertmanagerBody(shape.alertsPerDelivery));
       report(`Faultline ${label} max`, shape, max);
       peak.set(shape.name, max.requestsPerSecond * shape.alertsPerDelivery);
+      await waitForCorrelation(server.baseUrl);
       const half = Math.max(1, Math.round(max.requestsPerSecond / 2));
       const atHalf = await load(
         url,

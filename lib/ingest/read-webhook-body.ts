@@ -78,22 +78,39 @@ export function payloadTooLarge(maxBytes: number): AppError {
 
 /**
  * PostgreSQL text and jsonb cannot hold NUL or lone surrogates, which JSON may encode;
- * replacing them keeps a hostile payload from turning into a failed write.
+ * replacing them keeps a hostile payload from turning into a failed write. Works in place on
+ * what JSON.parse just made (nothing else holds it), touching only what must change.
  */
 export function sanitizeJson(value: unknown): unknown {
   if (typeof value === "string") return sanitizeText(value);
-  if (Array.isArray(value)) return value.map(sanitizeJson);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = sanitizeJson(value[i]);
+    return value;
+  }
   if (value && typeof value === "object") {
-    // fromEntries defines own properties, so a "__proto__" key stays plain data.
+    const record = value as Record<string, unknown>;
+    let hasUnstorableKey = false;
+    for (const key of Object.keys(record)) {
+      if (UNSTORABLE.test(key)) hasUnstorableKey = true;
+      const inner = record[key];
+      const cleaned = sanitizeJson(inner);
+      // defineProperty, not assignment: a "__proto__" key must stay plain data.
+      if (cleaned !== inner) Object.defineProperty(record, key, { value: cleaned });
+    }
+    if (!hasUnstorableKey) return record;
     return Object.fromEntries(
-      Object.entries(value).map(([key, inner]) => [sanitizeText(key), sanitizeJson(inner)]),
+      Object.entries(record).map(([key, inner]) => [sanitizeText(key), inner]),
     );
   }
   return value;
 }
 
+// NUL, or any surrogate (most are well-formed pairs, which the slow path then leaves alone).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what is looked for.
+const UNSTORABLE = /[\u0000\uD800-\uDFFF]/;
+
 export function sanitizeText(text: string): string {
-  return text.toWellFormed().replaceAll("\u0000", "\uFFFD");
+  return UNSTORABLE.test(text) ? text.toWellFormed().replaceAll("\u0000", "\uFFFD") : text;
 }
 
 // Kept with each delivery for tracing; credentials are never stored.

@@ -5,6 +5,9 @@ import { CORRELATION_BATCH_SIZE, correlatePendingAlerts } from "./run-correlatio
 // A burst of deliveries waits this long and is then correlated in one pass, instead of each
 // delivery starting a pass of its own (one pass per delivery would halve ingest throughput).
 const GATHER_MS = 50;
+// While deliveries keep coming, passes are spaced further apart: each pass has a fixed cost
+// (a dozen queries), and fewer, larger passes leave the CPU to the webhooks that must answer.
+const GATHER_UNDER_LOAD_MS = 250;
 
 // Coalesces requests within this process; across processes the database lock serialises passes.
 const state = processWide("correlation-loop", () => ({
@@ -29,13 +32,18 @@ export async function waitForCorrelationIdle(): Promise<void> {
 }
 
 async function runUntilIdle(): Promise<void> {
+  let gatherMs = GATHER_MS;
   do {
     state.isRequestedAgain = false;
-    await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
+    await new Promise((resolve) => setTimeout(resolve, gatherMs));
+    gatherMs = GATHER_UNDER_LOAD_MS;
     try {
       const result = await correlatePendingAlerts();
-      // A full batch means more may be waiting.
-      if (result.alertsProcessed >= CORRELATION_BATCH_SIZE) state.isRequestedAgain = true;
+      // A full batch means more are waiting already: go again at once.
+      if (result.alertsProcessed >= CORRELATION_BATCH_SIZE) {
+        state.isRequestedAgain = true;
+        gatherMs = 0;
+      }
     } catch (error) {
       // Losing a deadlock to an ingest write is routine under load: just go again.
       if (isTransientConflict(error)) {

@@ -53,52 +53,54 @@ async function loadPendingAlerts(
 ): Promise<PendingAlert[]> {
   // Locked up front and in id order, as an ingest write locks the alerts it updates: the two
   // then queue for each other instead of deadlocking over rows each took in its own order.
-  // The pending alerts are found through the correlated_at index, then locked by id: "ORDER BY
-  // id LIMIT n" alone walks the primary key past every alert ever correlated.
-  const locked = await tx.$queryRawUnsafe<{ id: number }[]>(
-    `SELECT id FROM alerts
-     WHERE id = ANY(ARRAY(
+  // The pending alerts are found through the correlated_at index: "ORDER BY id LIMIT n" alone
+  // walks the primary key past every alert ever correlated. One raw statement, and no labels
+  // fetched: a pass over a storm's alerts is the correlator's hot path.
+  const rows = await tx.$queryRawUnsafe<PendingAlertRow[]>(
+    `SELECT a.id, a.service_id, s.slug AS service_slug, a.status::text AS status, a.has_fired,
+       a.name, a.severity::text AS severity, a.starts_at, a.ends_at, a.created_at, a.group_key,
+       a.incident_id,
+       CASE WHEN a.source = 'pagerduty' THEN nullif(a.labels->>'pagerduty_incident_id', '') END
+         AS pagerduty_incident_id
+     FROM alerts a JOIN services s ON s.id = a.service_id
+     WHERE a.id = ANY(ARRAY(
        SELECT id FROM alerts WHERE correlated_at IS NULL ORDER BY correlated_at LIMIT $1
-     )) AND correlated_at IS NULL
-     ORDER BY id FOR NO KEY UPDATE`,
+     )) AND a.correlated_at IS NULL
+     ORDER BY a.id FOR NO KEY UPDATE OF a`,
     batchSize,
   );
-  if (locked.length === 0) return [];
-  const rows = await tx.alert.findMany({
-    where: { id: { in: locked.map((row) => row.id) } },
-    orderBy: { id: "asc" },
-    select: {
-      id: true,
-      source: true,
-      serviceId: true,
-      status: true,
-      hasFired: true,
-      name: true,
-      severity: true,
-      startsAt: true,
-      endsAt: true,
-      createdAt: true,
-      groupKey: true,
-      incidentId: true,
-      labels: true,
-      service: { select: { slug: true } },
-    },
-  });
-  return rows.map(({ service, createdAt, labels, source, ...alert }) => ({
-    ...alert,
-    serviceSlug: service.slug,
-    firstSeenAt: createdAt,
-    pagerdutyIncidentId: source === "pagerduty" ? readPagerdutyIncidentId(labels) : null,
+  return rows.map((row) => ({
+    id: Number(row.id),
+    serviceId: Number(row.service_id),
+    serviceSlug: row.service_slug,
+    status: row.status,
+    hasFired: row.has_fired,
+    name: row.name,
+    severity: row.severity,
+    startsAt: new Date(row.starts_at),
+    endsAt: row.ends_at === null ? null : new Date(row.ends_at),
+    firstSeenAt: new Date(row.created_at),
+    groupKey: row.group_key,
+    incidentId: row.incident_id === null ? null : Number(row.incident_id),
+    pagerdutyIncidentId: row.pagerduty_incident_id,
   }));
 }
 
-function readPagerdutyIncidentId(labels: Prisma.JsonValue): string | null {
-  if (labels && typeof labels === "object" && !Array.isArray(labels)) {
-    const value = labels.pagerduty_incident_id;
-    if (typeof value === "string" && value) return value;
-  }
-  return null;
-}
+type PendingAlertRow = {
+  id: number;
+  service_id: number;
+  service_slug: string;
+  status: PendingAlert["status"];
+  has_fired: boolean;
+  name: string;
+  severity: PendingAlert["severity"];
+  starts_at: Date | string;
+  ends_at: Date | string | null;
+  created_at: Date | string;
+  group_key: string | null;
+  incident_id: number | null;
+  pagerduty_incident_id: string | null;
+};
 
 async function loadOpenIncidents(tx: Prisma.TransactionClient): Promise<OpenIncident[]> {
   const incidents = await tx.incident.findMany({

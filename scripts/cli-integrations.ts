@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { WEBHOOK_KINDS } from "../lib/ingest/webhook-kinds";
 import {
   createIntegration,
   listIntegrations,
@@ -21,16 +22,6 @@ export const INTEGRATIONS_HELP = `faultline integrations <list|create|rotate|ena
   rotate <id> [--secret <s>] [--grace-hours 24]
                                             new secret; the old one keeps working for the grace period
   enable <id> | disable <id>`;
-
-const WEBHOOK_PATH: Record<(typeof INTEGRATION_KINDS)[number], string> = {
-  alertmanager: "/api/webhooks/alertmanager",
-  pagerduty: "/api/webhooks/pagerduty",
-  pagerduty_events: "/api/webhooks/pagerduty-events",
-  grafana: "/api/webhooks/grafana",
-  datadog: "/api/webhooks/datadog",
-  generic: "/api/webhooks/generic",
-  signals: "/api/signals",
-};
 
 export async function runIntegrationsCommand(args: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
@@ -64,7 +55,8 @@ export async function runIntegrationsCommand(args: string[]): Promise<void> {
       });
       const created = await createIntegration(input);
       console.log(`created integration #${created.id} (${input.kind} "${input.name}")`);
-      console.log(`webhook:  ${WEBHOOK_PATH[input.kind]}`);
+      const path = input.kind === "signals" ? "/api/signals" : WEBHOOK_KINDS[input.kind].path;
+      console.log(`webhook:  ${path}`);
       console.log(`secret:   ${created.secret}`);
       console.log("The secret is shown this once. Store it in your sender's configuration now.");
       return;

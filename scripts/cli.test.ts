@@ -33,6 +33,7 @@ describe("faultline CLI", () => {
     );
     expect(created.output).toContain('(grafana "cli-grafana")');
     expect(created.output).toContain("secret:   cli-secret-0123456789abcdef");
+    expect(created.output).toContain("webhook:  /api/webhooks/grafana");
     expect(created.code).toBe(0);
     expect(faultline("integrations", "list").output).toContain("cli-grafana");
   });

@@ -2,7 +2,7 @@ import { errorAnswer, type JsonAnswer } from "../http";
 import { getDedupKey } from "./pagerduty-events/get-dedup-key";
 import type { IncomingBody } from "./read-webhook-body";
 import { receiveWebhook } from "./receive-webhook";
-import type { WebhookIntegrationKind } from "./webhook-kinds";
+import { WEBHOOK_KINDS, type WebhookIntegrationKind } from "./webhook-kinds";
 
 /** The answer to a webhook post: 202 with what was stored, or a typed JSON error. Never throws. */
 export async function answerWebhook(
@@ -31,18 +31,9 @@ export async function answerWebhook(
   }
 }
 
-// The URL path segment of each webhook route (app/api/webhooks/<segment>/route.ts).
-const KIND_BY_PATH_SEGMENT: Record<string, WebhookIntegrationKind> = {
-  alertmanager: "alertmanager",
-  grafana: "grafana",
-  datadog: "datadog",
-  generic: "generic",
-  pagerduty: "pagerduty",
-  "pagerduty-events": "pagerduty_events",
-};
-
 /** `/api/webhooks/<kind>` (a query string allowed) → its integration kind, else null. */
 export function webhookKindOfPath(url: string): WebhookIntegrationKind | null {
-  const match = /^\/api\/webhooks\/([a-z-]+)\/?(?:\?.*)?$/.exec(url);
-  return (match && KIND_BY_PATH_SEGMENT[match[1] as string]) || null;
+  const path = url.split("?", 1)[0]?.replace(/\/$/, "");
+  const found = Object.entries(WEBHOOK_KINDS).find(([, webhook]) => webhook.path === path);
+  return found ? (found[0] as WebhookIntegrationKind) : null;
 }

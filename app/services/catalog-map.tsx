@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import cytoscape, { type Core } from "cytoscape";
 import { useEffect, useRef } from "react";
 import { fetchJson } from "@/app/_components/fetch-json";
+import { createEdgeLayer } from "@/app/incidents/[id]/map/edge-layer";
 import { mapRenderingFor } from "@/app/incidents/[id]/map/map-style";
 import type { CatalogMap as CatalogMapData } from "@/lib/graph/get-catalog-map";
 
@@ -36,6 +37,13 @@ export function CatalogMap({
     if (!container.current) return;
     const term = highlight.trim().toLowerCase();
     const mapElement = container.current;
+    const { options, hasEdgeLayer } = mapRenderingFor(data.nodes.length);
+    const edgeClasses = (edge: CatalogMapData["edges"][number]) =>
+      [edge.criticality, edge.disagreement ?? ""].filter(Boolean).join(" ");
+    const layer = hasEdgeLayer ? createEdgeLayer(mapElement) : null;
+    layer?.setEdges(
+      data.edges.map((edge) => ({ from: edge.from, to: edge.to, classes: edgeClasses(edge) })),
+    );
     const cy = cytoscape({
       container: mapElement,
       elements: [
@@ -47,21 +55,22 @@ export function CatalogMap({
             .filter(Boolean)
             .join(" "),
         })),
-        ...data.edges.map((edge) => ({
+        ...(hasEdgeLayer ? [] : data.edges).map((edge) => ({
           group: "edges" as const,
           data: {
             id: `${edge.from}->${edge.to}`,
             source: String(edge.from),
             target: String(edge.to),
           },
-          classes: [edge.criticality, edge.disagreement ?? ""].filter(Boolean).join(" "),
+          classes: edgeClasses(edge),
         })),
       ],
       layout: { name: "preset", fit: true, padding: 20 },
       minZoom: 0.05,
       maxZoom: 3,
-      ...mapRenderingFor(data.nodes.length),
+      ...options,
     });
+    layer?.attach(cy);
     cy.on("tap", "node", (event) => {
       window.location.href = `/services/${event.target.data("slug")}`;
     });
@@ -70,7 +79,10 @@ export function CatalogMap({
       mapElement.dataset.ready = "true";
       performance.mark("faultline:catalog-map-drawn");
     });
-    return () => cy.destroy();
+    return () => {
+      layer?.remove();
+      cy.destroy();
+    };
   }, [data, highlight]);
   return <div ref={container} className="map catalog-map" data-testid="catalog-map" />;
 }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { buildServiceGraph } from "./build-service-graph";
 import { computeBlastRadius } from "./compute-blast-radius";
-import { COLUMN_GAP, computeMapLayout, layoutWholeGraph, ROW_GAP } from "./compute-map-layout";
+import {
+  COLUMN_GAP,
+  computeMapLayout,
+  LANE_GAP,
+  layoutWholeGraph,
+  maxColumnRows,
+  ROW_GAP,
+} from "./compute-map-layout";
 import { generateServiceGraph } from "./generate-service-graph";
 import type { BlastRadiusEdge, BlastRadiusNode, GraphEdge, GraphService } from "./schemas";
 import { SHOP_FLOWS, SHOP_SERVICES, shopEdges, shopId } from "./shop-graph.fixture";
@@ -90,6 +97,27 @@ describe("computeMapLayout", () => {
     expect(layout.get(2)).toEqual({ x: COLUMN_GAP, y: -ROW_GAP / 2 });
     expect(layout.get(3)).toEqual({ x: COLUMN_GAP, y: ROW_GAP / 2 });
     expect(layout.has(99)).toBe(false);
+  });
+
+  it("deals a column too tall for the screen into lanes, keeping its top-to-bottom order", () => {
+    // 1 origin and 200 dependencies: √(1.5 × 201) → at most 18 rows a lane, so 12 lanes.
+    const nodes = [node(1, "origin", 0)];
+    for (let id = 2; id <= 201; id++) nodes.push(node(id, `dep-${String(id).padStart(3, "0")}`, 1));
+    const layout = computeMapLayout(nodes, []);
+    const column = nodes.slice(1).map((candidate) => layout.get(candidate.id) ?? { x: 0, y: 0 });
+    const lanes = new Set(column.map((position) => position.x));
+    expect(maxColumnRows(201)).toBe(18);
+    expect([...lanes].sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 12 }, (_, lane) => COLUMN_GAP + lane * LANE_GAP),
+    );
+    const ys = column.map((position) => position.y);
+    expect(ys).toEqual([...ys].sort((a, b) => a - b));
+    expect(new Set(ys).size).toBe(200);
+    expect(Math.max(...ys) - Math.min(...ys)).toBeLessThanOrEqual(18 * ROW_GAP);
+    expect(ys[0]).toBeCloseTo(-(ys.at(-1) ?? 0));
+    // Whatever follows a wrapped column starts past its last lane.
+    const next = computeMapLayout([...nodes, node(999, "leaf", 2)], []);
+    expect(next.get(999)?.x).toBe(COLUMN_GAP + 11 * LANE_GAP + COLUMN_GAP);
   });
 
   it("lays out 10,000 nodes well under a second", () => {

@@ -149,16 +149,40 @@ function rankBySlug(slugs: string[]): Int32Array {
   return rank;
 }
 
+/**
+ * A column taller than this many rows is dealt into side-by-side lanes, so that a 300-service
+ * map keeps roughly a screen's proportions instead of columns thousands of pixels tall, which fit
+ * to the screen as unreadable specks. Small maps (the usual case) are never wrapped.
+ */
+export function maxColumnRows(nodeCount: number): number {
+  return Math.max(MIN_WRAPPED_ROWS, Math.ceil(Math.sqrt(1.5 * nodeCount)));
+}
+
+const MIN_WRAPPED_ROWS = 12;
+export const LANE_GAP = 140;
+
+/**
+ * Lays the ordered columns out left to right. A wrapped column deals its nodes round-robin into
+ * lanes, each node a fraction of a row below the one before, so the crossing-reducing order
+ * still reads top to bottom.
+ */
 function placeColumns(
   columns: number[][],
   idOf: (node: number) => number,
 ): Map<number, MapPosition> {
   const positions = new Map<number, MapPosition>();
-  for (const [column, nodes] of columns.entries()) {
+  const maxRows = maxColumnRows(columns.reduce((sum, nodes) => sum + nodes.length, 0));
+  let left = 0;
+  for (const nodes of columns) {
+    const lanes = Math.max(1, Math.ceil(nodes.length / maxRows));
     const middle = (nodes.length - 1) / 2;
-    for (const [row, node] of nodes.entries()) {
-      positions.set(idOf(node), { x: column * COLUMN_GAP, y: (row - middle) * ROW_GAP });
+    for (const [order, node] of nodes.entries()) {
+      positions.set(idOf(node), {
+        x: left + (order % lanes) * LANE_GAP,
+        y: ((order - middle) * ROW_GAP) / lanes,
+      });
     }
+    left += (lanes - 1) * LANE_GAP + COLUMN_GAP;
   }
   return positions;
 }

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { fetchJson } from "@/app/_components/fetch-json";
 import type { IncidentBlastRadius } from "@/lib/graph/get-incident-blast-radius";
 import { BlastRadiusFindings, BlastRadiusVerdict, MapLegend } from "./blast-radius-summary";
+import { createEdgeLayer, type EdgeLayer, type LayerEdge } from "./edge-layer";
 import { MapPreview } from "./map-preview";
 import { mapRenderingFor } from "./map-style";
 import { ServiceSidePanel } from "./service-side-panel";
@@ -31,6 +32,7 @@ export function BlastRadiusMap({
 }) {
   const container = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | null>(null);
+  const edgeLayer = useRef<EdgeLayer | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
   const [isDrawn, setIsDrawn] = useState(false);
   const { data, error } = useQuery({
@@ -44,22 +46,31 @@ export function BlastRadiusMap({
 
   useEffect(() => {
     if (!data || !container.current) return;
-    const elements = toElements(data);
-    if (cy.current) {
+    const { options, hasEdgeLayer } = mapRenderingFor(data.nodes.length);
+    const elements = toElements(data, { withEdges: !hasEdgeLayer });
+    if (cy.current && (edgeLayer.current !== null) === hasEdgeLayer) {
       updateInPlace(cy.current, elements);
+      edgeLayer.current?.setEdges(toLayerEdges(data));
       return;
     }
+    // First draw, or the map grew or shrank past the size where edges move to their own layer.
+    edgeLayer.current?.remove();
+    cy.current?.destroy();
     // Marks for bench/map-render.ts: data in hand, cytoscape built, first frame drawn.
     performance.mark("faultline:map-data");
+    const layer = hasEdgeLayer ? createEdgeLayer(container.current) : null;
+    layer?.setEdges(toLayerEdges(data));
     cy.current = cytoscape({
       container: container.current,
       elements,
       layout: { name: "preset", fit: true, padding: 24 },
       wheelSensitivity: 0.3,
-      minZoom: 0.1,
+      minZoom: 0.05,
       maxZoom: 3,
-      ...mapRenderingFor(data.nodes.length),
+      ...options,
     });
+    layer?.attach(cy.current);
+    edgeLayer.current = layer;
     performance.mark("faultline:map-built");
     cy.current.on("tap mouseover", "node", (event) => setSelected(Number(event.target.id())));
     window.faultlineMap = cy.current;
@@ -73,6 +84,8 @@ export function BlastRadiusMap({
 
   useEffect(
     () => () => {
+      edgeLayer.current?.remove();
+      edgeLayer.current = null;
       cy.current?.destroy();
       cy.current = null;
     },
@@ -101,7 +114,10 @@ export function BlastRadiusMap({
   );
 }
 
-function toElements(data: IncidentBlastRadius): ElementDefinition[] {
+function toElements(
+  data: IncidentBlastRadius,
+  { withEdges }: { withEdges: boolean },
+): ElementDefinition[] {
   const origins = new Set(data.originIds);
   const nodes: ElementDefinition[] = data.nodes.map((node) => ({
     group: "nodes",
@@ -116,6 +132,7 @@ function toElements(data: IncidentBlastRadius): ElementDefinition[] {
     position: data.positions[node.id] ?? { x: 0, y: 0 },
     classes: [node.state, origins.has(node.id) ? "origin" : ""].filter(Boolean).join(" "),
   }));
+  if (!withEdges) return nodes;
   const edges: ElementDefinition[] = data.edges.map((edge) => ({
     group: "edges",
     data: {
@@ -126,9 +143,16 @@ function toElements(data: IncidentBlastRadius): ElementDefinition[] {
       provenance: edge.provenance,
       disagreement: edge.disagreement ?? "",
     },
-    classes: [edge.criticality, edge.disagreement ?? ""].filter(Boolean).join(" "),
+    classes: edgeClasses(edge),
   }));
   return [...nodes, ...edges];
+}
+
+const edgeClasses = (edge: IncidentBlastRadius["edges"][number]) =>
+  [edge.criticality, edge.disagreement ?? ""].filter(Boolean).join(" ");
+
+function toLayerEdges(data: IncidentBlastRadius): LayerEdge[] {
+  return data.edges.map((edge) => ({ from: edge.from, to: edge.to, classes: edgeClasses(edge) }));
 }
 
 /** New colours on the same graph without a re-layout; a changed graph is redrawn. */

@@ -1,8 +1,29 @@
-import type { StylesheetJson } from "cytoscape";
+import type { CytoscapeOptions, StylesheetJson } from "cytoscape";
 
 export const STATE_COLOURS = { red: "#d32f2f", amber: "#f59f00", gray: "#adb5bd" } as const;
 
 const LARGE_MAP_NODES = 120;
+
+export type EdgeLook = { colour: string; width: number; line: "solid" | "dashed" | "dotted" };
+
+const EDGE_BASE: EdgeLook = { colour: "#6c7a8c", width: 1.8, line: "solid" };
+
+/** Edge classes in cascade order: a later class wins where both set something. */
+const EDGE_CLASS_LOOKS: [string, Partial<EdgeLook>][] = [
+  ["optional", { line: "dashed", width: 1.2 }],
+  ["declared-but-unobserved", { line: "dotted", colour: "#b0b8c4" }],
+  ["observed-but-undeclared", { colour: "#8e44ad", width: 2.2 }],
+];
+
+/** How an edge with these classes looks: the same cascade as the stylesheet below. */
+export function edgeLookOf(classes: string): EdgeLook {
+  const present = new Set(classes.split(" "));
+  let look = EDGE_BASE;
+  for (const [className, override] of EDGE_CLASS_LOOKS) {
+    if (present.has(className)) look = { ...look, ...override };
+  }
+  return look;
+}
 
 /** Nodes coloured by state, the origin outlined; edges drawn by criticality and provenance. */
 const MAP_STYLE: StylesheetJson = [
@@ -34,42 +55,40 @@ const MAP_STYLE: StylesheetJson = [
   {
     selector: "edge",
     style: {
-      width: 1.8,
+      width: EDGE_BASE.width,
       "curve-style": "bezier",
       "target-arrow-shape": "triangle",
       "arrow-scale": 0.9,
-      "line-color": "#6c7a8c",
-      "target-arrow-color": "#6c7a8c",
+      "line-color": EDGE_BASE.colour,
+      "target-arrow-color": EDGE_BASE.colour,
     },
   },
-  { selector: "edge.optional", style: { "line-style": "dashed", width: 1.2 } },
-  {
-    selector: "edge.declared-but-unobserved",
-    style: { "line-style": "dotted", "line-color": "#b0b8c4", "target-arrow-color": "#b0b8c4" },
-  },
-  {
-    selector: "edge.observed-but-undeclared",
-    style: { "line-color": "#8e44ad", "target-arrow-color": "#8e44ad", width: 2.2 },
-  },
-];
-
-/** Straight edges are much cheaper to lay out than bezier curves, and at this size read as well. */
-const LARGE_MAP_STYLE: StylesheetJson = [
-  ...MAP_STYLE,
-  { selector: "edge", style: { "curve-style": "straight" } },
+  ...EDGE_CLASS_LOOKS.map(([className, look]) => ({
+    selector: `edge.${className}`,
+    style: {
+      ...(look.width === undefined ? {} : { width: look.width }),
+      ...(look.line === undefined ? {} : { "line-style": look.line }),
+      ...(look.colour === undefined
+        ? {}
+        : { "line-color": look.colour, "target-arrow-color": look.colour }),
+    },
+  })),
 ];
 
 /**
- * Style and rendering options for a map of `nodeCount` services. Past LARGE_MAP_NODES, edges are
- * straight and pan and zoom move a cached picture at one pixel per CSS pixel, so a 300-node map
- * stays smooth on a laptop without a GPU.
+ * Style and rendering options for a map of `nodeCount` services. Past LARGE_MAP_NODES the edges
+ * are not cytoscape elements at all: cytoscape spends most of a 300-node map's first draw
+ * styling, indexing and caching ~900 edges one by one, while a canvas under the nodes strokes
+ * them in a few paths (edge-layer.ts). Pan and zoom then move a cached picture of the nodes at
+ * one pixel per CSS pixel, so the map stays smooth on a laptop without a GPU.
  */
-export function mapRenderingFor(nodeCount: number) {
-  if (nodeCount <= LARGE_MAP_NODES) return { style: MAP_STYLE };
+export function mapRenderingFor(nodeCount: number): {
+  options: Pick<CytoscapeOptions, "style" | "textureOnViewport" | "pixelRatio">;
+  hasEdgeLayer: boolean;
+} {
+  if (nodeCount <= LARGE_MAP_NODES) return { options: { style: MAP_STYLE }, hasEdgeLayer: false };
   return {
-    style: LARGE_MAP_STYLE,
-    textureOnViewport: true,
-    hideEdgesOnViewport: true,
-    pixelRatio: 1,
+    options: { style: MAP_STYLE, textureOnViewport: true, pixelRatio: 1 },
+    hasEdgeLayer: true,
   };
 }

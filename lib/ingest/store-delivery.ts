@@ -23,9 +23,16 @@ export type StoredDelivery = {
 
 // Finds or creates (marked unmapped) the services an "incoming" CTE names by service_slug.
 // A concurrent delivery may create the same service first; DO UPDATE still returns its id.
+// Lookups here and in STORE_DELIVERIES_SQL probe a unique index once per value, in a LATERAL
+// subquery whose LIMIT 1 keeps the planner from turning it into a join: the statement is
+// prepared, and a generic plan made while a table was nearly empty would otherwise keep
+// hash-joining a sequential scan of the whole table into every delivery as the table grows.
 const SERVICE_IDS_CTES = `
 known_services AS (
-  SELECT id, slug FROM services WHERE slug IN (SELECT service_slug FROM incoming)
+  SELECT found.id, found.slug FROM (SELECT DISTINCT service_slug FROM incoming) wanted
+  CROSS JOIN LATERAL (
+    SELECT id, slug FROM services WHERE slug = wanted.service_slug LIMIT 1
+  ) found
 ), new_services AS (
   INSERT INTO services (slug, name, is_unmapped)
   SELECT DISTINCT ON (service_slug) service_slug, service_name, true FROM incoming
@@ -40,7 +47,7 @@ known_services AS (
 // commits together with the others or not at all. A delivery key seen before inserts no delivery
 // and therefore no alerts. Ids come from the sequence up front so each row maps back to its
 // delivery (`ord`) whatever order RETURNING gives.
-const STORE_DELIVERIES_SQL = `
+export const STORE_DELIVERIES_SQL = `
 WITH incoming_deliveries AS MATERIALIZED (
   SELECT nextval('raw_deliveries_id_seq'::regclass)::int AS id, d.*
   FROM jsonb_to_recordset($1::jsonb) AS d(ord int, source alert_source, integration_id int,
@@ -63,12 +70,17 @@ WITH incoming_deliveries AS MATERIALIZED (
 ), ${SERVICE_IDS_CTES}, locked AS (
   -- The alerts that already exist, locked in id order before any is written: the correlator
   -- locks its batch in id order too, so the two queue for each other instead of deadlocking.
+  -- Found, then locked, by index probes (see SERVICE_IDS_CTES).
   SELECT count(*) AS alert_count FROM (
-    SELECT 1 FROM alerts
-    WHERE (source, fingerprint, starts_at) IN (SELECT source, fingerprint, starts_at FROM incoming)
-    ORDER BY id
-    FOR NO KEY UPDATE
-  ) existing
+    SELECT found.id FROM incoming i CROSS JOIN LATERAL (
+      SELECT e.id FROM alerts e
+      WHERE e.source = i.source AND e.fingerprint = i.fingerprint AND e.starts_at = i.starts_at
+      LIMIT 1
+    ) found
+    ORDER BY found.id
+  ) existing CROSS JOIN LATERAL (
+    SELECT 1 FROM alerts l WHERE l.id = existing.id LIMIT 1 FOR NO KEY UPDATE
+  ) locked_row
 ), upserted AS (
   INSERT INTO alerts (source, fingerprint, status, has_fired, name, severity, summary, labels,
     annotations, starts_at, ends_at, generator_url, group_key, service_id, last_delivery_id)
@@ -246,7 +258,7 @@ async function findOpenOccurrences(
   const open = await tx.$queryRawUnsafe<{ fingerprint: string; starts_at: Date }[]>(
     `SELECT DISTINCT ON (fingerprint) fingerprint, starts_at FROM alerts
      WHERE source = $1::alert_source AND status = 'firing'
-       AND fingerprint IN (SELECT jsonb_array_elements_text($2::jsonb))
+       AND fingerprint = ANY(ARRAY(SELECT jsonb_array_elements_text($2::jsonb)))
      ORDER BY fingerprint, starts_at DESC`,
     source,
     JSON.stringify(fingerprints),

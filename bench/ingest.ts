@@ -15,6 +15,7 @@ import { applyMigrations } from "../lib/migrations/apply-migrations";
 import { generateStorm } from "../lib/scenarios/generate-storm";
 import { ECOMMERCE_TOPOLOGY } from "../prisma/seed/ecommerce-topology";
 import { createIntegrationViaApi } from "../scripts/lib/app-server";
+import { pacedLoad } from "./lib/paced-load";
 import {
   BENCH_ADMIN_TOKEN,
   createScratchDatabase,
@@ -105,7 +106,6 @@ async function load(
   url: string,
   headers: Record<string, string>,
   makeBody: () => string,
-  rate?: number,
   seconds = SECONDS,
 ): Promise<Run> {
   const result = await autocannon({
@@ -113,7 +113,6 @@ async function load(
     method: "POST",
     connections: CONNECTIONS,
     duration: seconds,
-    overallRate: rate,
     headers: { "content-type": "application/json", ...headers },
     requests: [{ setupRequest: (request) => ({ ...request, body: makeBody() }) }],
   });
@@ -154,7 +153,6 @@ async function benchFaultline(
         url,
         headers,
         () => alertmanagerBody(shape.alertsPerDelivery),
-        undefined,
         WARMUP_SECONDS,
       );
       report(
@@ -171,13 +169,20 @@ async function benchFaultline(
       peak.set(shape.name, max.requestsPerSecond * shape.alertsPerDelivery);
       await waitForCorrelation(server.baseUrl);
       const half = Math.max(1, Math.round(max.requestsPerSecond / 2));
-      const atHalf = await load(
+      const atHalf = await pacedLoad({
         url,
         headers,
-        () => alertmanagerBody(shape.alertsPerDelivery),
-        half,
+        makeBody: () => alertmanagerBody(shape.alertsPerDelivery),
+        rate: half,
+        seconds: SECONDS,
+        connections: CONNECTIONS,
+      });
+      report(
+        `Faultline ${label} @50%`,
+        shape,
+        atHalf,
+        `  (paced ${half}/s; p99 from send ${atHalf.p99FromSend} ms)`,
       );
-      report(`Faultline ${label} @50%`, shape, atHalf, `  (fixed ${half}/s)`);
     }
   } finally {
     await server.stop();

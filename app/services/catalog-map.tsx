@@ -5,7 +5,7 @@ import cytoscape, { type Core } from "cytoscape";
 import { useEffect, useRef } from "react";
 import { fetchJson } from "@/app/_components/fetch-json";
 import { createEdgeLayer } from "@/app/incidents/[id]/map/edge-layer";
-import { mapRenderingFor } from "@/app/incidents/[id]/map/map-style";
+import { edgeClassesOf, mapRenderingFor } from "@/app/incidents/[id]/map/map-style";
 import type { CatalogMap as CatalogMapData } from "@/lib/graph/get-catalog-map";
 
 declare global {
@@ -38,12 +38,8 @@ export function CatalogMap({
     const term = highlight.trim().toLowerCase();
     const mapElement = container.current;
     const { options, hasEdgeLayer } = mapRenderingFor(data.nodes.length);
-    const edgeClasses = (edge: CatalogMapData["edges"][number]) =>
-      [edge.criticality, edge.disagreement ?? ""].filter(Boolean).join(" ");
     const layer = hasEdgeLayer ? createEdgeLayer(mapElement) : null;
-    layer?.setEdges(
-      data.edges.map((edge) => ({ from: edge.from, to: edge.to, classes: edgeClasses(edge) })),
-    );
+    layer?.setEdges(data.edges);
     const cy = cytoscape({
       container: mapElement,
       elements: [
@@ -62,7 +58,7 @@ export function CatalogMap({
             source: String(edge.from),
             target: String(edge.to),
           },
-          classes: edgeClasses(edge),
+          classes: edgeClassesOf(edge),
         })),
       ],
       layout: { name: "preset", fit: true, padding: 20 },

@@ -6,9 +6,9 @@ import { useEffect, useRef, useState } from "react";
 import { fetchJson } from "@/app/_components/fetch-json";
 import type { IncidentBlastRadius } from "@/lib/graph/get-incident-blast-radius";
 import { BlastRadiusFindings, BlastRadiusVerdict, MapLegend } from "./blast-radius-summary";
-import { createEdgeLayer, type EdgeLayer, type LayerEdge } from "./edge-layer";
+import { createEdgeLayer, type EdgeLayer } from "./edge-layer";
 import { MapPreview } from "./map-preview";
-import { mapRenderingFor } from "./map-style";
+import { edgeClassesOf, mapRenderingFor } from "./map-style";
 import { ServiceSidePanel } from "./service-side-panel";
 
 declare global {
@@ -50,7 +50,7 @@ export function BlastRadiusMap({
     const elements = toElements(data, { withEdges: !hasEdgeLayer });
     if (cy.current && (edgeLayer.current !== null) === hasEdgeLayer) {
       updateInPlace(cy.current, elements);
-      edgeLayer.current?.setEdges(toLayerEdges(data));
+      edgeLayer.current?.setEdges(data.edges);
       return;
     }
     // First draw, or the map grew or shrank past the size where edges move to their own layer.
@@ -59,7 +59,7 @@ export function BlastRadiusMap({
     // Marks for bench/map-render.ts: data in hand, cytoscape built, first frame drawn.
     performance.mark("faultline:map-data");
     const layer = hasEdgeLayer ? createEdgeLayer(container.current) : null;
-    layer?.setEdges(toLayerEdges(data));
+    layer?.setEdges(data.edges);
     cy.current = cytoscape({
       container: container.current,
       elements,
@@ -143,16 +143,9 @@ function toElements(
       provenance: edge.provenance,
       disagreement: edge.disagreement ?? "",
     },
-    classes: edgeClasses(edge),
+    classes: edgeClassesOf(edge),
   }));
   return [...nodes, ...edges];
-}
-
-const edgeClasses = (edge: IncidentBlastRadius["edges"][number]) =>
-  [edge.criticality, edge.disagreement ?? ""].filter(Boolean).join(" ");
-
-function toLayerEdges(data: IncidentBlastRadius): LayerEdge[] {
-  return data.edges.map((edge) => ({ from: edge.from, to: edge.to, classes: edgeClasses(edge) }));
 }
 
 /** New colours on the same graph without a re-layout; a changed graph is redrawn. */

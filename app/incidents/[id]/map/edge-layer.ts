@@ -1,8 +1,14 @@
 import type { Core } from "cytoscape";
 import { type StrokeEdge, type StrokeNode, traceEdgeStrokes } from "@/lib/graph/trace-edge-strokes";
-import { edgeLookOf } from "./map-style";
+import { edgeClassesOf, edgeLookOf } from "./map-style";
 
-export type LayerEdge = { from: number; to: number; classes: string };
+/** A dependency as the blast-radius and catalog payloads carry it. */
+export type LayerEdge = {
+  from: number;
+  to: number;
+  criticality: string;
+  disagreement?: string | null;
+};
 
 export type EdgeLayer = {
   /** Replaces the edges drawn (a refresh may change their classes) and redraws. */
@@ -74,7 +80,7 @@ export function createEdgeLayer(container: HTMLElement): EdgeLayer & { attach(cy
       edges = next.map((edge) => ({
         source: String(edge.from),
         target: String(edge.to),
-        look: edge.classes,
+        look: edgeClassesOf(edge),
       }));
       draw();
     },

@@ -15,6 +15,11 @@ const EDGE_CLASS_LOOKS: [string, Partial<EdgeLook>][] = [
   ["observed-but-undeclared", { colour: "#8e44ad", width: 2.2 }],
 ];
 
+/** An edge's classes on the map: its criticality, and how declared and observed disagree. */
+export function edgeClassesOf(edge: { criticality: string; disagreement?: string | null }): string {
+  return [edge.criticality, edge.disagreement ?? ""].filter(Boolean).join(" ");
+}
+
 /** How an edge with these classes looks: the same cascade as the stylesheet below. */
 export function edgeLookOf(classes: string): EdgeLook {
   const present = new Set(classes.split(" "));

@@ -9,6 +9,7 @@ import {
   postAlertmanager,
   resolveOpenIncidents,
   saveScreenshot,
+  waitForOpenIncident,
 } from "./helpers";
 
 type MapNode = { slug: string; state: string; colour: string; isOrigin: boolean };
@@ -67,16 +68,7 @@ test("order-service, inventory-service and web-frontend failing together: a red 
   const services = ["order-service", "inventory-service", "web-frontend"];
   expect(await fire(services.map((service) => sameFailure(service, "firing", startsAt)))).toBe(202);
 
-  let incidentId = 0;
-  await expect
-    .poll(async () => {
-      const { incidents } = await (await request.get("/api/incidents?status=open")).json();
-      incidentId = incidents.find((incident: { title: string }) =>
-        incident.title.startsWith("HighErrorRate"),
-      )?.id;
-      return incidentId;
-    })
-    .toBeGreaterThan(0);
+  const incidentId = await waitForOpenIncident(request, "HighErrorRate");
 
   // Before any script runs, the HTML itself holds the coloured picture of the map.
   const html = await (await request.get(`/incidents/${incidentId}`)).text();

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { APIRequestContext, Page } from "@playwright/test";
+import { type APIRequestContext, expect, type Page } from "@playwright/test";
 import { E2E_ADMIN_TOKEN } from "../playwright.config";
 
 const FIXTURES = path.join(import.meta.dirname, "..", "test", "fixtures");
@@ -38,6 +38,24 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** Waits for correlation to open an incident whose title starts with `titlePrefix`; its id. */
+export async function waitForOpenIncident(
+  request: APIRequestContext,
+  titlePrefix: string,
+): Promise<number> {
+  let incidentId = 0;
+  await expect
+    .poll(async () => {
+      const { incidents } = await (await request.get("/api/incidents?status=open")).json();
+      incidentId =
+        incidents.find((incident: { title: string }) => incident.title.startsWith(titlePrefix))
+          ?.id ?? 0;
+      return incidentId;
+    })
+    .toBeGreaterThan(0);
+  return incidentId;
 }
 
 /** Start from a quiet board: what earlier specs left open is resolved, as a responder would. */

@@ -6,6 +6,7 @@ import {
   postAlertmanager,
   resolveOpenIncidents,
   saveScreenshot,
+  waitForOpenIncident,
 } from "./helpers";
 
 const SOURCE = "calm:e2e-large-map";
@@ -98,16 +99,7 @@ test("a 300-service blast radius: every service on the map, edges drawn beneath 
     { groupLabels: { alertname: "LargeMapDown" } },
   );
   expect(await postAlertmanager(request, token, JSON.stringify(payload))).toBe(202);
-  let incidentId = 0;
-  await expect
-    .poll(async () => {
-      const { incidents } = await (await request.get("/api/incidents?status=open")).json();
-      incidentId = incidents.find((incident: { title: string }) =>
-        incident.title.startsWith("LargeMapDown"),
-      )?.id;
-      return incidentId;
-    })
-    .toBeGreaterThan(0);
+  const incidentId = await waitForOpenIncident(request, "LargeMapDown");
 
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(`/incidents/${incidentId}`);

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { onTestFinished } from "vitest";
 import { applyCatalogSnapshot } from "../../lib/catalog/apply-catalog-snapshot";
 import { closeDb, type Database, openDatabase, setDb } from "../../lib/db";
 import { applyMigrations } from "../../lib/migrations/apply-migrations";
@@ -20,14 +21,20 @@ export type Target = { label: "PGlite" | "PostgreSQL"; dataDir: string; database
 
 /**
  * A fresh place for a server's data (an embedded data directory, or a new PostgreSQL database),
- * migrated and seeded with the demo shop, so storms correlate by its topology.
+ * migrated and seeded with the demo shop, so storms correlate by its topology. Removed when the
+ * test finishes, passed or failed.
  */
 export async function createTarget(label: Target["label"]): Promise<Target> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "faultline-fault-"));
+  onTestFinished(() => fs.rmSync(dataDir, { recursive: true, force: true }));
   let target: Target = { label, dataDir };
   if (label === "PostgreSQL") {
     const name = `faultline_fault_${process.pid}_${Date.now()}`;
     await withAdminClient((admin) => admin.query(`CREATE DATABASE ${name}`));
+    // FORCE: a server the test left running (it failed half-way) must not keep the database.
+    onTestFinished(async () => {
+      await withAdminClient((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    });
     const url = new URL(process.env.DATABASE_URL ?? "");
     url.pathname = `/${name}`;
     target = { ...target, databaseUrl: url.toString() };

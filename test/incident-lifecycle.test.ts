@@ -70,6 +70,52 @@ describe("the order-service storm through the real webhook", () => {
       severity: "critical",
     });
     expect(stormIncident._count.alerts).toBe(40);
+    // The correlator remembers every service the incident spans (its next pass matches on them).
+    const spanned = await testDb.db.prisma.incidentService.findMany({
+      where: { incidentId: stormIncident.id },
+      include: { service: true },
+    });
+    const stormServices = new Set(
+      stormAlerts
+        .filter((alert) => alert.incidentId === stormIncident.id)
+        .map((alert) => alert.service.slug),
+    );
+    expect(new Set(spanned.map((row) => row.service.slug))).toEqual(stormServices);
+  });
+});
+
+describe("a later pass adding alerts to an open incident", () => {
+  it("raises its severity, moves its last alert time and says so on the timeline", async () => {
+    const service = "later-pass-test";
+    const send = async (alertname: string, severity: string) => {
+      const payload = buildAlertmanagerPayload(
+        [{ labels: { alertname, service, severity }, startsAt: new Date() }],
+        { groupLabels: { service } },
+      );
+      expect((await sendAlertmanager(payload)).status).toBe(202);
+      await settleCorrelation();
+    };
+    await send("LaterPassWarning", "warning");
+    const first = await testDb.db.prisma.alert.findFirstOrThrow({
+      where: { name: "LaterPassWarning" },
+      include: { incident: true },
+    });
+    expect(first.incident).toMatchObject({ severity: "warning" });
+
+    await send("LaterPassCritical", "critical");
+    const second = await testDb.db.prisma.alert.findFirstOrThrow({
+      where: { name: "LaterPassCritical" },
+      include: { incident: { include: { timeline: { orderBy: { id: "asc" } } } } },
+    });
+    expect(second.incidentId).toBe(first.incidentId);
+    expect(second.incident?.severity).toBe("critical");
+    expect(second.incident?.lastAlertAt).toEqual(second.createdAt);
+    expect(second.incident?.timeline.map((event) => event.kind)).toEqual([
+      "incident.opened",
+      "alert.fired",
+      "alert.fired",
+      "severity.raised",
+    ]);
   });
 });
 

@@ -103,27 +103,33 @@ type PendingAlertRow = {
 };
 
 async function loadOpenIncidents(tx: Prisma.TransactionClient): Promise<OpenIncident[]> {
-  const incidents = await tx.incident.findMany({
-    where: { status: { not: "resolved" } },
-    select: { id: true, status: true, severity: true, openedAt: true, lastAlertAt: true },
-  });
-  if (incidents.length === 0) return [];
-  const services = await tx.incidentService.findMany({
-    where: { incidentId: { in: incidents.map((incident) => incident.id) } },
-    select: { incidentId: true, serviceId: true },
-  });
-  const servicesByIncident = new Map<number, number[]>();
-  for (const row of services) {
-    servicesByIncident.set(row.incidentId, [
-      ...(servicesByIncident.get(row.incidentId) ?? []),
-      row.serviceId,
-    ]);
-  }
-  return incidents.map((incident) => ({
-    ...incident,
-    serviceIds: servicesByIncident.get(incident.id) ?? [],
+  // One raw statement: every pass reads these, and a model query costs a compile and an
+  // interpretation in Prisma's client on top of the round trip.
+  const rows = await tx.$queryRawUnsafe<OpenIncidentRow[]>(
+    `SELECT i.id, i.status::text AS status, i.severity::text AS severity, i.opened_at,
+       i.last_alert_at,
+       (SELECT coalesce(string_agg(s.service_id::text, ','), '') FROM incident_services s
+        WHERE s.incident_id = i.id) AS service_ids
+     FROM incidents i WHERE i.status <> 'resolved'`,
+  );
+  return rows.map((row) => ({
+    id: Number(row.id),
+    status: row.status,
+    severity: row.severity,
+    openedAt: new Date(row.opened_at),
+    lastAlertAt: new Date(row.last_alert_at),
+    serviceIds: row.service_ids === "" ? [] : row.service_ids.split(",").map(Number),
   }));
 }
+
+type OpenIncidentRow = {
+  id: number;
+  status: OpenIncident["status"];
+  severity: OpenIncident["severity"];
+  opened_at: Date | string;
+  last_alert_at: Date | string;
+  service_ids: string;
+};
 
 // The dependency graph changes rarely; rebuilt only when its edge count or newest change moves.
 let cachedGraph: { version: string; graph: CorrelationGraph } | null = null;
@@ -177,11 +183,22 @@ async function persistPlan(
   }
   await assignAndMarkCorrelated(tx, pending, plan, resolve, now);
   await recordIncidentServices(tx, alertIdsByIncident, pending);
-  for (const update of plan.incidentUpdates) {
-    await tx.incident.update({
-      where: { id: update.id },
-      data: { severity: update.severity, lastAlertAt: update.lastAlertAt },
-    });
+  if (plan.incidentUpdates.length > 0) {
+    // One statement for every incident the pass touched (a storm over 20 services touches 20).
+    await tx.$executeRawUnsafe(
+      `UPDATE incidents i SET severity = v.severity::severity, last_alert_at = v.last_alert_at,
+         updated_at = $1::timestamptz
+       FROM jsonb_to_recordset($2::jsonb) AS v(id int, severity text, last_alert_at timestamptz)
+       WHERE i.id = v.id`,
+      now.toISOString(),
+      JSON.stringify(
+        plan.incidentUpdates.map((update) => ({
+          id: update.id,
+          severity: update.severity,
+          last_alert_at: update.lastAlertAt.toISOString(),
+        })),
+      ),
+    );
   }
   for (const link of plan.pagerdutyLinks) {
     // One of our incidents per PagerDuty incident: the first link wins.
@@ -194,16 +211,24 @@ async function persistPlan(
     );
   }
   if (plan.timeline.length > 0) {
-    await tx.timelineEvent.createMany({
-      data: plan.timeline.map((event) => ({
-        incidentId: resolve(event.incident),
-        at: event.at,
-        kind: event.kind,
-        actor: "faultline",
-        text: event.text,
-        data: event.data as Prisma.InputJsonValue,
-      })),
-    });
+    // In plan order (ids order the timeline where two events share a timestamp).
+    await tx.$executeRawUnsafe(
+      `INSERT INTO timeline_events (incident_id, at, kind, actor, text, data)
+       SELECT v.incident_id, v.at, v.kind, 'faultline', v.text, v.data
+       FROM jsonb_to_recordset($1::jsonb)
+         AS v(ord int, incident_id int, at timestamptz, kind text, text text, data jsonb)
+       ORDER BY v.ord`,
+      JSON.stringify(
+        plan.timeline.map((event, ord) => ({
+          ord,
+          incident_id: resolve(event.incident),
+          at: event.at.toISOString(),
+          kind: event.kind,
+          text: event.text,
+          data: event.data,
+        })),
+      ),
+    );
   }
   return [...idsByKey.values()];
 }
@@ -227,8 +252,20 @@ async function recordIncidentServices(
       }
     }
   }
-  if (rows.size > 0)
-    await tx.incidentService.createMany({ data: [...rows.values()], skipDuplicates: true });
+  if (rows.size === 0) return;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO incident_services (incident_id, service_id, first_alert_at)
+     SELECT v.incident_id, v.service_id, v.first_alert_at
+     FROM jsonb_to_recordset($1::jsonb) AS v(incident_id int, service_id int, first_alert_at timestamptz)
+     ON CONFLICT DO NOTHING`,
+    JSON.stringify(
+      [...rows.values()].map((row) => ({
+        incident_id: row.incidentId,
+        service_id: row.serviceId,
+        first_alert_at: row.firstAlertAt.toISOString(),
+      })),
+    ),
+  );
 }
 
 /**

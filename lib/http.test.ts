@@ -31,6 +31,31 @@ describe("errorResponse", () => {
     expect(response.headers.get("retry-after")).toBe("5");
     log.mockRestore();
   });
+
+  it("logs an outage as one line per cause every few seconds, with a count, not a stack per request", () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const outage = () =>
+      Object.assign(
+        new Error("\nInvalid `prisma.alert.findMany()` invocation:\n\nCan't reach database server"),
+        { code: "P1001" },
+      );
+    try {
+      for (let i = 0; i < 50; i++) expect(errorResponse(outage()).status).toBe(503);
+      expect(log.mock.calls).toEqual([
+        ["[http] UNAVAILABLE, answered 503: P1001: Can't reach database server"],
+      ]);
+      vi.advanceTimersByTime(5_000);
+      errorResponse(outage());
+      expect(log).toHaveBeenCalledTimes(2);
+      expect(log.mock.calls[1]?.[0]).toBe(
+        "[http] UNAVAILABLE, answered 503: P1001: Can't reach database server (and 49 more since the last report)",
+      );
+    } finally {
+      log.mockRestore();
+      vi.useRealTimers();
+    }
+  });
 });
 
 describe("parseOrThrow", () => {

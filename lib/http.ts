@@ -36,9 +36,8 @@ export function answerAsResponse(answer: JsonAnswer): Response {
 /** The one place an error becomes an HTTP answer: `{ "error": { "code", "message" } }`, internals only in the log. */
 export function errorAnswer(error: unknown): JsonAnswer {
   const appError = toAppError(error);
-  if (appError.code === "INTERNAL" || appError.code === "UNAVAILABLE") {
-    console.error(`[http] ${appError.code}:`, error);
-  }
+  if (appError.code === "INTERNAL") console.error("[http] INTERNAL:", error);
+  if (appError.code === "UNAVAILABLE") reportUnavailable(error);
   const headers: Record<string, string> = {};
   if (appError.retryAfterSeconds !== undefined)
     headers["retry-after"] = String(appError.retryAfterSeconds);
@@ -47,6 +46,40 @@ export function errorAnswer(error: unknown): JsonAnswer {
     body: { error: { code: appError.code, message: appError.message } },
     headers,
   };
+}
+
+// During an outage every request fails the same way: a stack trace per request buried the log
+// (1,200 of them in five seconds of PostgreSQL restart). One line per cause per interval instead.
+const UNAVAILABLE_REPORT_INTERVAL_MS = 5_000;
+const unavailableReports = new Map<string, { reportedAt: number; suppressed: number }>();
+
+function reportUnavailable(error: unknown): void {
+  const cause = describeCause(error);
+  const now = Date.now();
+  const last = unavailableReports.get(cause);
+  if (last && now - last.reportedAt < UNAVAILABLE_REPORT_INTERVAL_MS) {
+    last.suppressed++;
+    return;
+  }
+  if (unavailableReports.size > 100) unavailableReports.clear();
+  unavailableReports.set(cause, { reportedAt: now, suppressed: 0 });
+  const more = last?.suppressed ? ` (and ${last.suppressed} more since the last report)` : "";
+  console.error(`[http] UNAVAILABLE, answered 503: ${cause}${more}`);
+}
+
+/**
+ * "P1001: Can't reach database server at …": each error's code and its message's last line
+ * (where Prisma puts the cause), down its chain of causes.
+ */
+function describeCause(error: unknown, depth = 0): string {
+  if (!(error instanceof Error)) return String(error);
+  const lines = error.message.split("\n").filter((line) => line.trim() !== "");
+  const message = lines.at(-1)?.trim() ?? error.name;
+  const code = (error as { code?: unknown }).code;
+  const described = typeof code === "string" ? `${code}: ${message}` : message;
+  return error.cause instanceof Error && depth < 3
+    ? `${described} ← ${describeCause(error.cause, depth + 1)}`
+    : described;
 }
 
 export function errorResponse(error: unknown): Response {

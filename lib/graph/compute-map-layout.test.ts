@@ -120,14 +120,14 @@ describe("computeMapLayout", () => {
     expect(next.get(999)?.x).toBe(COLUMN_GAP + 11 * LANE_GAP + COLUMN_GAP);
   });
 
-  it("lays out 10,000 nodes well under a second", () => {
+  // How fast is bench/blast-radius.ts's job; this checks that a graph this size is laid out whole.
+  it("places each of 10,000 nodes at its own position", () => {
     const generated = generateServiceGraph({ services: 10_000, edges: 50_000, seed: 3 });
     const nodes = generated.services.map((s, i) => node(s.id, s.slug, (i % 11) - 5));
     const edges = generated.edges.map((e) => edge(e.from, e.to));
-    const started = performance.now();
     const layout = computeMapLayout(nodes, edges);
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(layout.size).toBe(10_000);
+    expect(new Set([...layout.values()].map(({ x, y }) => `${x},${y}`)).size).toBe(10_000);
   });
 });
 
@@ -163,13 +163,12 @@ describe("layoutWholeGraph", () => {
     expect([5, 6].map(column)).toEqual([0, 1]);
   });
 
-  it("lays out a 10,000-service catalog well under a second", () => {
+  it("lays out a 10,000-service catalog whole, the same way every time", () => {
     const generated = generateServiceGraph({ services: 10_000, edges: 50_000, seed: 5 });
     const graph = buildServiceGraph(generated.services, generated.edges);
-    const started = performance.now();
     const positions = layoutWholeGraph(graph);
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(positions.size).toBe(10_000);
+    expect(new Set([...positions.values()].map(({ x, y }) => `${x},${y}`)).size).toBe(10_000);
     expect(layoutWholeGraph(graph)).toEqual(positions);
   });
 });

@@ -8,7 +8,11 @@ import { closeDb, getDatabaseTargetFromEnv, openDatabase, setDb } from "../lib/d
 import { getEnv } from "../lib/env";
 import { ensureIntegration } from "../lib/integrations/manage-integrations";
 import { applyMigrations } from "../lib/migrations/apply-migrations";
-import { buildStormDeliveries } from "../lib/scenarios/order-service-storm";
+import {
+  buildStormDeliveries,
+  ORDER_SERVICE_STORM,
+  UNRELATED_DURING_STORM,
+} from "../lib/scenarios/order-service-storm";
 import { seedDemoCatalog } from "./lib/seed-demo-catalog";
 
 const startedAt = performance.now();
@@ -109,10 +113,18 @@ async function createDemoIntegrations(): Promise<void> {
  */
 async function replayStorm(speedup = 10): Promise<void> {
   const start = new Date();
-  const deliveries = buildStormDeliveries(start);
+  // The alerts' own start times are sped up too: each starts when it is sent, so no alert on
+  // the timeline fires after the incident it opened (or minutes in the future).
+  const deliveries = buildStormDeliveries(
+    start,
+    [...ORDER_SERVICE_STORM, ...UNRELATED_DURING_STORM].map((alert) => ({
+      ...alert,
+      atOffsetSeconds: alert.atOffsetSeconds / speedup,
+    })),
+  );
   step(`replaying the order-service storm: ${deliveries.length} deliveries over ${180 / speedup}s`);
   for (const delivery of deliveries) {
-    const due = start.getTime() + (delivery.atOffsetSeconds * 1000) / speedup;
+    const due = start.getTime() + delivery.atOffsetSeconds * 1000;
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now())));
     const response = await fetch(`${baseUrl}/api/webhooks/alertmanager`, {
       method: "POST",

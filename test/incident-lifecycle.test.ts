@@ -21,19 +21,27 @@ beforeAll(async () => {
 const sendAlertmanager = (payload: unknown) =>
   postAlertmanager(jsonRequest("/api/webhooks/alertmanager", payload, bearer(token)));
 
+/** One alert through the webhook, correlated before this returns. */
+async function fireAlert(
+  service: string,
+  alertname: string,
+  severity = "critical",
+  startsAt = new Date(),
+): Promise<void> {
+  const payload = buildAlertmanagerPayload(
+    [{ labels: { alertname, service, severity }, startsAt }],
+    { groupLabels: { service } },
+  );
+  expect((await sendAlertmanager(payload)).status).toBe(202);
+  await settleCorrelation();
+}
+
 async function openIncidentOn(
   service: string,
   alertname: string,
   startsAt = new Date(),
 ): Promise<number> {
-  const payload = buildAlertmanagerPayload(
-    [{ labels: { alertname, service, severity: "critical" }, startsAt }],
-    {
-      groupLabels: { service },
-    },
-  );
-  expect((await sendAlertmanager(payload)).status).toBe(202);
-  await settleCorrelation();
+  await fireAlert(service, alertname, "critical", startsAt);
   const alert = await testDb.db.prisma.alert.findFirstOrThrow({ where: { name: alertname } });
   if (alert.incidentId === null) throw new Error("the alert was not correlated");
   return alert.incidentId;
@@ -86,23 +94,14 @@ describe("the order-service storm through the real webhook", () => {
 
 describe("a later pass adding alerts to an open incident", () => {
   it("raises its severity, moves its last alert time and says so on the timeline", async () => {
-    const service = "later-pass-test";
-    const send = async (alertname: string, severity: string) => {
-      const payload = buildAlertmanagerPayload(
-        [{ labels: { alertname, service, severity }, startsAt: new Date() }],
-        { groupLabels: { service } },
-      );
-      expect((await sendAlertmanager(payload)).status).toBe(202);
-      await settleCorrelation();
-    };
-    await send("LaterPassWarning", "warning");
+    await fireAlert("later-pass-test", "LaterPassWarning", "warning");
     const first = await testDb.db.prisma.alert.findFirstOrThrow({
       where: { name: "LaterPassWarning" },
       include: { incident: true },
     });
     expect(first.incident).toMatchObject({ severity: "warning" });
 
-    await send("LaterPassCritical", "critical");
+    await fireAlert("later-pass-test", "LaterPassCritical", "critical");
     const second = await testDb.db.prisma.alert.findFirstOrThrow({
       where: { name: "LaterPassCritical" },
       include: { incident: { include: { timeline: { orderBy: { id: "asc" } } } } },

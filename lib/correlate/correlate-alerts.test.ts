@@ -1,30 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { ECOMMERCE_TOPOLOGY } from "../../prisma/seed/ecommerce-topology";
+import { buildServiceGraph } from "../graph/build-service-graph";
+import { shopId as id, SHOP_SERVICES, shopEdges } from "../graph/shop-graph.fixture";
 import {
   ORDER_SERVICE_STORM,
   type StormAlert,
   UNRELATED_DURING_STORM,
 } from "../scenarios/order-service-storm";
-import { buildCorrelationGraph } from "./build-correlation-graph";
 import { correlateAlerts } from "./correlate-alerts";
 import { DEFAULT_CORRELATION_CONFIG, type OpenIncident, type PendingAlert } from "./schemas";
 
-// The seed shop's services get ids 1..n in catalog order.
-const SERVICE_IDS = new Map(
-  ECOMMERCE_TOPOLOGY.services.map((service, index) => [service.slug, index + 1]),
-);
-const id = (slug: string) => {
-  const value = SERVICE_IDS.get(slug);
-  if (value === undefined) throw new Error(`no service ${slug}`);
-  return value;
-};
-const SHOP_GRAPH = buildCorrelationGraph(
-  ECOMMERCE_TOPOLOGY.dependencies.map((edge) => ({
-    fromServiceId: id(edge.from),
-    toServiceId: id(edge.to),
-    criticality: edge.criticality ?? "critical",
-  })),
-);
+const SHOP_GRAPH = buildServiceGraph(SHOP_SERVICES, shopEdges());
 
 const start = new Date("2026-11-23T12:00:00Z");
 const minutes = (n: number) => new Date(start.getTime() + n * 60_000);
@@ -46,7 +31,7 @@ function alertOn(
     startsAt: firstSeenAt,
     endsAt: null,
     firstSeenAt,
-    groupKey: null,
+    senderGroup: null,
     incidentId: null,
     pagerdutyIncidentId: null,
     ...overrides,
@@ -172,6 +157,7 @@ describe("correlateAlerts on the seed shop", () => {
       openedAt: minutes(0),
       lastAlertAt: minutes(5),
       serviceIds: [id("checkout-service")],
+      senderGroups: [],
     };
     const alert = alertOn("order-service", minutes(8), {
       severity: "critical",
@@ -196,6 +182,7 @@ describe("correlateAlerts on the seed shop", () => {
       openedAt: minutes(0),
       lastAlertAt: minutes(3),
       serviceIds: [id("checkout-service")],
+      senderGroups: [],
     };
     const sameService: OpenIncident = {
       id: 2,
@@ -204,6 +191,7 @@ describe("correlateAlerts on the seed shop", () => {
       openedAt: minutes(0),
       lastAlertAt: minutes(1),
       serviceIds: [id("order-service")],
+      senderGroups: [],
     };
     const plan = correlate([alertOn("order-service", minutes(4))], [nearOne, sameService]);
     expect(plan.assignments[0]?.incident).toEqual({ kind: "existing", id: 2 });
@@ -217,6 +205,7 @@ describe("correlateAlerts on the seed shop", () => {
       openedAt: minutes(-241),
       lastAlertAt: minutes(-2),
       serviceIds: [id("order-service")],
+      senderGroups: [],
     };
     const plan = correlate([alertOn("order-service", minutes(0))], [old]);
     expect(plan.newIncidents).toHaveLength(1);
@@ -273,6 +262,177 @@ describe("correlateAlerts on the seed shop", () => {
       alertOn("order-service", minutes(0)),
       { ...alertOn("order-service", minutes(1)), serviceId: 999, serviceSlug: "unmapped" },
     ]);
+    expect(plan.newIncidents).toHaveLength(2);
+  });
+});
+
+describe("correlateAlerts by the sender's grouping, where the graph has nothing to say", () => {
+  // Services the catalog does not know: ids outside the shop graph, as alerts create them.
+  const unknownHost = (n: number) => ({ serviceId: 900 + n, serviceSlug: `host-${n}` });
+  const inGroup = (senderGroup: string | null) => ({ senderGroup });
+  const GROUP = 'alertmanager:{}:{alertname="NodeEvent"}';
+
+  it("puts 19 alerts on 6 unknown services of one sender group into one incident", () => {
+    const alerts = Array.from({ length: 19 }, (_, n) =>
+      alertOn("order-service", minutes(n * 0.1), {
+        ...unknownHost(n % 6),
+        ...inGroup(GROUP),
+        name: "NodeEvent",
+      }),
+    );
+    const plan = correlate(alerts);
+    expect(plan.newIncidents).toHaveLength(1);
+    expect(plan.newIncidents[0]?.serviceIds).toHaveLength(6);
+    expect(new Set(plan.assignments.map((each) => JSON.stringify(each.incident))).size).toBe(1);
+  });
+
+  it("keeps unknown services of different sender groups apart, as before", () => {
+    const alerts = Array.from({ length: 6 }, (_, n) =>
+      alertOn("order-service", minutes(n * 0.1), { ...unknownHost(n), ...inGroup(`g${n}`) }),
+    );
+    expect(correlate(alerts).newIncidents).toHaveLength(6);
+    const noGroup = [0, 1].map((n) =>
+      alertOn("order-service", minutes(n), { ...unknownHost(n), ...inGroup(null) }),
+    );
+    expect(correlate(noGroup).newIncidents).toHaveLength(2);
+  });
+
+  it("keeps two catalog services with no strong path apart even if the sender grouped them", () => {
+    const plan = correlate([
+      alertOn("order-service", minutes(0), inGroup(GROUP)),
+      alertOn("search-index", minutes(1), inGroup(GROUP)),
+    ]);
+    expect(plan.newIncidents).toHaveLength(2);
+  });
+
+  it("joins two catalog services near each other whatever the sender's groups", () => {
+    const plan = correlate([
+      alertOn("order-service", minutes(0), inGroup("a")),
+      alertOn("orders-db", minutes(1), inGroup("b")),
+    ]);
+    expect(plan.newIncidents).toHaveLength(1);
+  });
+
+  it("joins an unknown service to a catalog service of the same sender group, either way round", () => {
+    const catalogFirst = correlate([
+      alertOn("order-service", minutes(0), inGroup(GROUP)),
+      alertOn("order-service", minutes(1), { ...unknownHost(1), ...inGroup(GROUP) }),
+    ]);
+    expect(catalogFirst.newIncidents).toHaveLength(1);
+    const unknownFirst = correlate([
+      alertOn("order-service", minutes(0), { ...unknownHost(1), ...inGroup(GROUP) }),
+      alertOn("order-service", minutes(1), inGroup(GROUP)),
+    ]);
+    expect(unknownFirst.newIncidents).toHaveLength(1);
+    const otherGroup = correlate([
+      alertOn("order-service", minutes(0), inGroup(GROUP)),
+      alertOn("order-service", minutes(1), { ...unknownHost(1), ...inGroup("other") }),
+    ]);
+    expect(otherGroup.newIncidents).toHaveLength(2);
+  });
+
+  it("does not let a group bridge a catalog service to one its incident's catalog services are far from", () => {
+    const plan = correlate([
+      alertOn("order-service", minutes(0), inGroup(GROUP)),
+      alertOn("order-service", minutes(1), { ...unknownHost(1), ...inGroup(GROUP) }),
+      alertOn("search-index", minutes(2), inGroup(GROUP)),
+    ]);
+    expect(plan.newIncidents).toHaveLength(2);
+    expect(plan.newIncidents.map((incident) => incident.serviceIds.length).sort()).toEqual([1, 2]);
+  });
+
+  it("counts a group only while its last alert is within the window", () => {
+    const plan = correlate([
+      alertOn("order-service", minutes(0), { ...unknownHost(1), ...inGroup(GROUP) }),
+      // Another group keeps the incident itself alive, but GROUP went quiet 11 minutes ago.
+      alertOn("order-service", minutes(6), { ...unknownHost(1), ...inGroup("keepalive") }),
+      alertOn("order-service", minutes(11), { ...unknownHost(2), ...inGroup(GROUP) }),
+    ]);
+    expect(plan.newIncidents).toHaveLength(2);
+  });
+
+  it("prefers an incident the topology links over one only the sender's group links", () => {
+    const bySender = {
+      id: 7,
+      status: "triggered" as const,
+      severity: "warning" as const,
+      openedAt: minutes(0),
+      lastAlertAt: minutes(1),
+      serviceIds: [901],
+      senderGroups: [{ senderGroup: GROUP, lastSeenAt: minutes(1) }],
+    };
+    const byTopology = { ...bySender, id: 8, serviceIds: [id("order-service")], senderGroups: [] };
+    const alert = alertOn("orders-db", minutes(2), inGroup(GROUP));
+    const plan = correlate([alert], [bySender, byTopology]);
+    expect(incidentOf(plan, alert.id)).toBe(JSON.stringify({ kind: "existing", id: 8 }));
+    const unknown = alertOn("order-service", minutes(2), { ...unknownHost(3), ...inGroup(GROUP) });
+    expect(incidentOf(correlate([unknown], [bySender, byTopology]), unknown.id)).toBe(
+      JSON.stringify({ kind: "existing", id: 7 }),
+    );
+  });
+
+  it("treats an unmapped service that traffic links to the shop as placed", () => {
+    const graph = buildServiceGraph(
+      [...SHOP_SERVICES, { id: 950, slug: "legacy", name: "legacy", tier: null, isUnmapped: true }],
+      [
+        ...shopEdges(() => "both"),
+        {
+          from: 950,
+          to: id("kafka"),
+          kind: "sync",
+          criticality: "critical",
+          provenance: "observed",
+        },
+      ],
+    );
+    const plan = correlateAlerts(
+      [
+        alertOn("order-service", minutes(0), inGroup(GROUP)),
+        alertOn("order-service", minutes(1), {
+          serviceId: 950,
+          serviceSlug: "legacy",
+          ...inGroup(GROUP),
+        }),
+      ],
+      [],
+      graph,
+      DEFAULT_CORRELATION_CONFIG,
+      minutes(60),
+    );
+    // legacy -> kafka <- order-service: two hops, joined by topology (hop count 2, not the group's 3).
+    expect(plan.newIncidents).toHaveLength(1);
+    const apart = correlateAlerts(
+      [
+        alertOn("search-index", minutes(0), inGroup(GROUP)),
+        alertOn("order-service", minutes(1), {
+          serviceId: 950,
+          serviceSlug: "legacy",
+          ...inGroup(GROUP),
+        }),
+      ],
+      [],
+      graph,
+      DEFAULT_CORRELATION_CONFIG,
+      minutes(60),
+    );
+    expect(apart.newIncidents).toHaveLength(2);
+  });
+});
+
+describe("correlateAlerts reads edge strength from the one graph model", () => {
+  it("does not join across a declared edge never seen in traffic once traffic is known", () => {
+    // Every edge observed except order-service -> orders-db.
+    const graph = buildServiceGraph(
+      SHOP_SERVICES,
+      shopEdges((pair) => (pair === "order-service>orders-db" ? "declared" : "both")),
+    );
+    const plan = correlateAlerts(
+      [alertOn("order-service", minutes(0)), alertOn("orders-db", minutes(1))],
+      [],
+      graph,
+      { ...DEFAULT_CORRELATION_CONFIG, maxHops: 1 },
+      minutes(60),
+    );
     expect(plan.newIncidents).toHaveLength(2);
   });
 });

@@ -1,8 +1,8 @@
+import { findServicesWithinHops, isPlacedInGraph } from "../graph/find-services-within-hops";
+import type { ServiceGraph } from "../graph/schemas";
 import { maxSeverity } from "../ingest/map-labels";
-import { findServicesWithinHops } from "./build-correlation-graph";
 import type {
   CorrelationConfig,
-  CorrelationGraph,
   CorrelationPlan,
   IncidentRef,
   NewIncident,
@@ -18,20 +18,33 @@ type Candidate = {
   lastAlertAt: Date;
   severity: PendingAlert["severity"];
   serviceIds: Set<number>;
+  /** Sender group → when its last alert in this incident arrived. */
+  senderGroups: Map<string, Date>;
 };
 
 type Match = { candidate: Candidate; hops: number };
 
+/** What the graph says about the alert being matched, worked out once per alert. */
+type AlertContext = {
+  at: Date;
+  distances: Map<number, number>;
+  senderGroup: string | null;
+  isPlaced: boolean;
+};
+
 /**
  * Decides, without I/O, which incident each pending alert belongs to. An alert joins the open
- * incident with a service nearest to its own (same service, or within `maxHops` critical edges),
+ * incident with a service nearest to its own (same service, or within `maxHops` strong edges),
  * if that incident's last alert is within the window and it is younger than its maximum lifetime.
+ * Where the graph has nothing to say, the sender's grouping decides: an alert joins an incident
+ * holding an alert of its sender group from within the window, unless the alert's service and
+ * the incident's are both placed in the graph (and so, not being near, are known apart).
  * Otherwise it opens a new incident, linked to a related incident that has grown too old.
  */
 export function correlateAlerts(
   pending: PendingAlert[],
   openIncidents: OpenIncident[],
-  graph: CorrelationGraph,
+  graph: ServiceGraph,
   config: CorrelationConfig,
   now: Date,
 ): CorrelationPlan {
@@ -48,7 +61,19 @@ export function correlateAlerts(
     lastAlertAt: incident.lastAlertAt,
     severity: incident.severity,
     serviceIds: new Set(incident.serviceIds),
+    senderGroups: new Map(
+      incident.senderGroups.map((group) => [group.senderGroup, group.lastSeenAt] as const),
+    ),
   }));
+  const placedCache = new Map<number, boolean>();
+  const isPlaced = (serviceId: number) => {
+    let placed = placedCache.get(serviceId);
+    if (placed === undefined) {
+      placed = isPlacedInGraph(graph, serviceId);
+      placedCache.set(serviceId, placed);
+    }
+    return placed;
+  };
   const newCandidates = new Map<string, Candidate>();
   const recordAlertEvent = createAlertEventRecorder(plan, now);
   const touched = new Set<Candidate>();
@@ -67,12 +92,13 @@ export function correlateAlerts(
       recordAlertEvent({ kind: "existing", id: alert.incidentId }, alert, alert.status);
       continue;
     }
-    const { joinable, tooOld } = findMatches(
-      candidates,
-      nearby(alert.serviceId),
-      alert.firstSeenAt,
-      config,
-    );
+    const context: AlertContext = {
+      at: alert.firstSeenAt,
+      distances: nearby(alert.serviceId),
+      senderGroup: alert.senderGroup,
+      isPlaced: isPlaced(alert.serviceId),
+    };
+    const { joinable, tooOld } = findMatches(candidates, context, isPlaced, config);
     let candidate = joinable?.candidate;
     if (!candidate) {
       // Only ever seen resolved and nothing to attach it to: it opens nothing.
@@ -80,6 +106,7 @@ export function correlateAlerts(
       const parentIncidentId =
         tooOld?.candidate.ref.kind === "existing" ? tooOld.candidate.ref.id : null;
       candidate = openIncident(plan, alert, parentIncidentId, recordAlertEvent);
+      if (alert.senderGroup) candidate.senderGroups.set(alert.senderGroup, alert.firstSeenAt);
       candidates.push(candidate);
       if (candidate.ref.kind === "new") newCandidates.set(candidate.ref.key, candidate);
     } else {
@@ -91,6 +118,13 @@ export function correlateAlerts(
       }
       candidate.lastAlertAt = laterOf(candidate.lastAlertAt, alert.firstSeenAt);
       candidate.serviceIds.add(alert.serviceId);
+      if (alert.senderGroup) {
+        const seen = candidate.senderGroups.get(alert.senderGroup);
+        candidate.senderGroups.set(
+          alert.senderGroup,
+          seen ? laterOf(seen, alert.firstSeenAt) : alert.firstSeenAt,
+        );
+      }
       touched.add(candidate);
     }
     plan.assignments.push({ alertId: alert.id, incident: candidate.ref });
@@ -125,20 +159,18 @@ export function correlateAlerts(
 /** The nearest joinable incident, and (if none) the nearest related one that is too old to join. */
 function findMatches(
   candidates: Candidate[],
-  distances: Map<number, number>,
-  at: Date,
+  alert: AlertContext,
+  isPlaced: (serviceId: number) => boolean,
   config: CorrelationConfig,
 ): { joinable: Match | null; tooOld: Match | null } {
   let joinable: Match | null = null;
   let tooOld: Match | null = null;
   for (const candidate of candidates) {
-    let hops = Number.POSITIVE_INFINITY;
-    for (const serviceId of candidate.serviceIds)
-      hops = Math.min(hops, distances.get(serviceId) ?? hops);
-    if (!Number.isFinite(hops)) continue;
-    const quietMinutes = (at.getTime() - candidate.lastAlertAt.getTime()) / 60_000;
+    const quietMinutes = (alert.at.getTime() - candidate.lastAlertAt.getTime()) / 60_000;
     if (quietMinutes > config.windowMinutes) continue;
-    const ageHours = (at.getTime() - candidate.openedAt.getTime()) / 3_600_000;
+    const hops = measureRelation(candidate, alert, isPlaced, config);
+    if (hops === null) continue;
+    const ageHours = (alert.at.getTime() - candidate.openedAt.getTime()) / 3_600_000;
     const match = { candidate, hops };
     if (ageHours > config.maxLifetimeHours) {
       if (!tooOld || isBetter(match, tooOld)) tooOld = match;
@@ -147,6 +179,29 @@ function findMatches(
     }
   }
   return { joinable, tooOld };
+}
+
+/**
+ * How closely an alert relates to an incident: the hops to its nearest service, or one past the
+ * hop limit when only the sender's grouping links them (topology first); null when unrelated.
+ */
+function measureRelation(
+  candidate: Candidate,
+  alert: AlertContext,
+  isPlaced: (serviceId: number) => boolean,
+  config: CorrelationConfig,
+): number | null {
+  let hops = Number.POSITIVE_INFINITY;
+  for (const serviceId of candidate.serviceIds)
+    hops = Math.min(hops, alert.distances.get(serviceId) ?? hops);
+  if (Number.isFinite(hops)) return hops;
+  if (alert.senderGroup === null) return null;
+  const groupSeenAt = candidate.senderGroups.get(alert.senderGroup);
+  if (!groupSeenAt) return null;
+  if ((alert.at.getTime() - groupSeenAt.getTime()) / 60_000 > config.windowMinutes) return null;
+  // Both placed in the graph and not near each other: the topology keeps them apart.
+  if (alert.isPlaced && [...candidate.serviceIds].some(isPlaced)) return null;
+  return config.maxHops + 1;
 }
 
 /** Nearer wins; between equally near incidents, the one that heard from an alert last. */
@@ -191,6 +246,7 @@ function openIncident(
     lastAlertAt: incident.lastAlertAt,
     severity: incident.severity,
     serviceIds: new Set(incident.serviceIds),
+    senderGroups: new Map(),
   };
 }
 

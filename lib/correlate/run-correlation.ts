@@ -1,12 +1,12 @@
+import { z } from "zod";
 import { getPrisma } from "../db";
 import { getEnv } from "../env";
 import type { Prisma } from "../generated/prisma/client";
-import { buildCorrelationGraph } from "./build-correlation-graph";
+import { loadServiceGraph } from "../graph/load-service-graph";
 import { correlateAlerts } from "./correlate-alerts";
 import { lockCorrelation } from "./lock-correlation";
 import type {
   CorrelationConfig,
-  CorrelationGraph,
   CorrelationPlan,
   IncidentRef,
   OpenIncident,
@@ -38,7 +38,10 @@ export async function correlatePendingAlerts(
       await lockCorrelation(tx);
       const pending = await loadPendingAlerts(tx, options.batchSize ?? CORRELATION_BATCH_SIZE);
       if (pending.length === 0) return { alertsProcessed: 0, incidentsOpened: [] };
-      const [open, graph] = await Promise.all([loadOpenIncidents(tx), loadCorrelationGraph(tx)]);
+      const [open, graph] = await Promise.all([
+        loadOpenIncidents(tx, findGroupCutoff(pending, config)),
+        loadServiceGraph(tx),
+      ]);
       const plan = correlateAlerts(pending, open, graph, config, now);
       const incidentsOpened = await persistPlan(tx, plan, pending, now);
       return { alertsProcessed: pending.length, incidentsOpened };
@@ -58,7 +61,8 @@ async function loadPendingAlerts(
   // fetched: a pass over a storm's alerts is the correlator's hot path.
   const rows = await tx.$queryRawUnsafe<PendingAlertRow[]>(
     `SELECT a.id, a.service_id, s.slug AS service_slug, a.status::text AS status, a.has_fired,
-       a.name, a.severity::text AS severity, a.starts_at, a.ends_at, a.created_at, a.group_key,
+       a.name, a.severity::text AS severity, a.starts_at, a.ends_at, a.created_at,
+       CASE WHEN a.group_key <> '' THEN a.source::text || ':' || a.group_key END AS sender_group,
        a.incident_id,
        CASE WHEN a.source = 'pagerduty' THEN nullif(a.labels->>'pagerduty_incident_id', '') END
          AS pagerduty_incident_id
@@ -80,7 +84,7 @@ async function loadPendingAlerts(
     startsAt: new Date(row.starts_at),
     endsAt: row.ends_at === null ? null : new Date(row.ends_at),
     firstSeenAt: new Date(row.created_at),
-    groupKey: row.group_key,
+    senderGroup: row.sender_group,
     incidentId: row.incident_id === null ? null : Number(row.incident_id),
     pagerdutyIncidentId: row.pagerduty_incident_id,
   }));
@@ -97,20 +101,31 @@ type PendingAlertRow = {
   starts_at: Date | string;
   ends_at: Date | string | null;
   created_at: Date | string;
-  group_key: string | null;
+  sender_group: string | null;
   incident_id: number | null;
   pagerduty_incident_id: string | null;
 };
 
-async function loadOpenIncidents(tx: Prisma.TransactionClient): Promise<OpenIncident[]> {
+async function loadOpenIncidents(
+  tx: Prisma.TransactionClient,
+  groupCutoff: Date,
+): Promise<OpenIncident[]> {
   // One raw statement: every pass reads these, and a model query costs a compile and an
-  // interpretation in Prisma's client on top of the round trip.
+  // interpretation in Prisma's client on top of the round trip. Only sender groups recent
+  // enough to matter are read, through the alerts' incident index.
   const rows = await tx.$queryRawUnsafe<OpenIncidentRow[]>(
     `SELECT i.id, i.status::text AS status, i.severity::text AS severity, i.opened_at,
        i.last_alert_at,
        (SELECT coalesce(string_agg(s.service_id::text, ','), '') FROM incident_services s
-        WHERE s.incident_id = i.id) AS service_ids
+        WHERE s.incident_id = i.id) AS service_ids,
+       (SELECT coalesce(json_agg(json_build_object('g', g.sender_group, 'at', g.last_seen_at)), '[]')::text
+        FROM (SELECT a.source::text || ':' || a.group_key AS sender_group,
+                max(a.created_at) AS last_seen_at
+              FROM alerts a
+              WHERE a.incident_id = i.id AND a.group_key <> '' AND a.created_at >= $1::timestamptz
+              GROUP BY 1) g) AS sender_groups
      FROM incidents i WHERE i.status <> 'resolved'`,
+    groupCutoff.toISOString(),
   );
   return rows.map((row) => ({
     id: Number(row.id),
@@ -119,7 +134,20 @@ async function loadOpenIncidents(tx: Prisma.TransactionClient): Promise<OpenInci
     openedAt: new Date(row.opened_at),
     lastAlertAt: new Date(row.last_alert_at),
     serviceIds: row.service_ids === "" ? [] : row.service_ids.split(",").map(Number),
+    senderGroups: ZSenderGroupRows.parse(JSON.parse(row.sender_groups)).map((group) => ({
+      senderGroup: group.g,
+      lastSeenAt: new Date(group.at),
+    })),
   }));
+}
+
+const ZSenderGroupRows = z.array(z.object({ g: z.string(), at: z.string() }));
+
+/** Sender groups whose last alert is older than this cannot link any pending alert. */
+function findGroupCutoff(pending: PendingAlert[], config: CorrelationConfig): Date {
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const alert of pending) earliest = Math.min(earliest, alert.firstSeenAt.getTime());
+  return new Date(earliest - config.windowMinutes * 60_000);
 }
 
 type OpenIncidentRow = {
@@ -129,23 +157,8 @@ type OpenIncidentRow = {
   opened_at: Date | string;
   last_alert_at: Date | string;
   service_ids: string;
+  sender_groups: string;
 };
-
-// The dependency graph changes rarely; rebuilt only when its edge count or newest change moves.
-let cachedGraph: { version: string; graph: CorrelationGraph } | null = null;
-
-async function loadCorrelationGraph(tx: Prisma.TransactionClient): Promise<CorrelationGraph> {
-  const [stamp] = await tx.$queryRawUnsafe<{ version: string }[]>(
-    "SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '') AS version FROM dependencies",
-  );
-  const version = stamp?.version ?? "";
-  if (cachedGraph?.version === version) return cachedGraph.graph;
-  const edges = await tx.dependency.findMany({
-    select: { fromServiceId: true, toServiceId: true, criticality: true },
-  });
-  cachedGraph = { version, graph: buildCorrelationGraph(edges) };
-  return cachedGraph.graph;
-}
 
 async function persistPlan(
   tx: Prisma.TransactionClient,

@@ -14,7 +14,11 @@ export type PendingAlert = {
   endsAt: Date | null;
   /** When Faultline first received it; windows run on this clock, not the sender's. */
   firstSeenAt: Date;
-  groupKey: string | null;
+  /**
+   * The sender's own grouping (Alertmanager/Grafana groupKey, Datadog aggregation key, PagerDuty
+   * incident), prefixed with the source so two senders' keys never meet; null when it gave none.
+   */
+  senderGroup: string | null;
   incidentId: number | null;
   /** Set for alerts that stand for a PagerDuty incident, so ours can link to it. */
   pagerdutyIncidentId: string | null;
@@ -29,11 +33,13 @@ export type OpenIncident = {
   lastAlertAt: Date;
   /** Services of the alerts already in it. */
   serviceIds: number[];
+  /** Sender groups of its alerts, each with when the last of that group's alerts arrived. */
+  senderGroups: { senderGroup: string; lastSeenAt: Date }[];
 };
 
 /** Deployment settings; units are in the names. */
 export type CorrelationConfig = {
-  /** An alert joins an incident with a service this many hops away (over critical edges) or nearer. */
+  /** An alert joins an incident with a service this many hops away (over strong edges) or nearer. */
   maxHops: number;
   /** ...if the incident's last alert arrived at most this long before. */
   windowMinutes: number;
@@ -46,9 +52,6 @@ export const DEFAULT_CORRELATION_CONFIG: CorrelationConfig = {
   windowMinutes: 10,
   maxLifetimeHours: 4,
 };
-
-/** Critical dependencies as an undirected adjacency list: for grouping, direction does not matter. */
-export type CorrelationGraph = Map<number, number[]>;
 
 /** Incidents the plan creates are referred to by a temporary key until they have ids. */
 export type IncidentRef = { kind: "existing"; id: number } | { kind: "new"; key: string };

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildServiceGraph } from "./build-service-graph";
-import { indexServiceGraph, isStrongEdge } from "./index-service-graph";
-import type { GraphEdge } from "./schemas";
+import { indexServiceGraph } from "./index-service-graph";
 import { SHOP_SERVICES, shopEdges, shopId } from "./shop-graph.fixture";
 
 const SHOP = buildServiceGraph(SHOP_SERVICES, shopEdges());
@@ -45,23 +44,5 @@ describe("indexServiceGraph", () => {
     const [first] = index.dependencyBlastEdge;
     expect(Object.isFrozen(first)).toBe(true);
     expect(first).toMatchObject({ disagreement: null });
-  });
-});
-
-describe("isStrongEdge", () => {
-  const edge = (overrides: Partial<GraphEdge>): GraphEdge => ({
-    from: 1,
-    to: 2,
-    kind: "sync",
-    criticality: "critical",
-    provenance: "declared",
-    ...overrides,
-  });
-  it("needs critical, and seen in traffic once there is traffic", () => {
-    expect(isStrongEdge(edge({}), false)).toBe(true);
-    expect(isStrongEdge(edge({}), true)).toBe(false);
-    expect(isStrongEdge(edge({ provenance: "observed" }), true)).toBe(true);
-    expect(isStrongEdge(edge({ provenance: "both" }), true)).toBe(true);
-    expect(isStrongEdge(edge({ criticality: "optional", provenance: "both" }), true)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { toBlastRadiusEdge } from "./find-edge-disagreement";
+import { isStrongEdge } from "./is-strong-edge";
 import type { BlastRadiusEdge, GraphEdge, ServiceGraph } from "./schemas";
 
 /**
@@ -48,11 +49,6 @@ export function indexServiceGraph(graph: ServiceGraph): GraphIndex {
   const index = buildIndex(graph);
   indexes.set(graph, index);
   return index;
-}
-
-/** Critical, and (once any traffic is observed) seen in traffic rather than only declared. */
-export function isStrongEdge(edge: GraphEdge, hasObservations: boolean): boolean {
-  return edge.criticality === "critical" && !(hasObservations && edge.provenance === "declared");
 }
 
 function buildIndex(graph: ServiceGraph): GraphIndex {

@@ -1,24 +1,27 @@
-import { getPrisma } from "../db";
+import { getPrisma, type Prisma } from "../db";
 import { buildServiceGraph } from "./build-service-graph";
 import type { ServiceGraph } from "./schemas";
 
-// Rebuilt only when a service or an edge changes; every map refresh reuses it.
+// Rebuilt only when a service or an edge changes; every map refresh and correlation pass reuses it.
 let cached: { version: string; graph: ServiceGraph } | null = null;
 
-/** The whole dependency graph, as the graph algorithms take it. */
-export async function loadServiceGraph(): Promise<ServiceGraph> {
-  const prisma = await getPrisma();
-  const [stamp] = await prisma.$queryRawUnsafe<{ version: string }[]>(
+/**
+ * The whole dependency graph, as every graph consumer takes it: the blast radius, the catalog
+ * map and correlation all read this one model. Pass `tx` to read inside a transaction.
+ */
+export async function loadServiceGraph(tx?: Prisma.TransactionClient): Promise<ServiceGraph> {
+  const db = tx ?? (await getPrisma());
+  const [stamp] = await db.$queryRawUnsafe<{ version: string }[]>(
     `SELECT (SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '') FROM services)
          || '|' || (SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '') FROM dependencies) AS version`,
   );
   const version = stamp?.version ?? "";
   if (cached?.version === version) return cached.graph;
   const [services, edges] = await Promise.all([
-    prisma.service.findMany({
+    db.service.findMany({
       select: { id: true, slug: true, name: true, tier: true, isUnmapped: true },
     }),
-    prisma.dependency.findMany({
+    db.dependency.findMany({
       select: {
         fromServiceId: true,
         toServiceId: true,

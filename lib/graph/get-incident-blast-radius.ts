@@ -5,7 +5,7 @@ import type { Severity } from "../generated/prisma/enums";
 import { loadServiceSignals } from "../signals/load-service-signals";
 import { computeBlastRadius } from "./compute-blast-radius";
 import { computeMapLayout } from "./compute-map-layout";
-import { listTracedServiceIds } from "./list-traced-services";
+import { listIncidentOriginIds, listTracedServiceIds } from "./list-traced-services";
 import { loadServiceGraph } from "./load-service-graph";
 import { matchFailureModes } from "./match-failure-modes";
 import type { BlastRadius } from "./schemas";
@@ -34,7 +34,10 @@ export type IncidentBlastRadius = BlastRadius & {
 
 const MAX_FIRING_ALERTS_LISTED = 2_000;
 
-/** The incident's blast radius: traced from its origin service, coloured by live signals, laid out. */
+/**
+ * The incident's blast radius: traced from its origin service (and any of its services that trace
+ * misses), coloured by live signals, laid out.
+ */
 export async function getIncidentBlastRadius(
   incidentId: number,
   now = new Date(),
@@ -57,9 +60,14 @@ export async function getIncidentBlastRadius(
   }
 
   // The traced set is known from the graph alone; signals are loaded for just those services.
-  const serviceIds = listTracedServiceIds(graph, [originId]);
+  const originIds = listIncidentOriginIds(
+    graph,
+    originId,
+    incident.services.map((service) => service.serviceId),
+  );
+  const serviceIds = listTracedServiceIds(graph, originIds);
   const signals = await loadServiceSignals(serviceIds, now);
-  const blastRadius = computeBlastRadius({ graph, originIds: [originId], signals, flows });
+  const blastRadius = computeBlastRadius({ graph, originIds, signals, flows });
 
   const [details, firing] = await Promise.all([
     prisma.service.findMany({ where: { id: { in: serviceIds } } }),

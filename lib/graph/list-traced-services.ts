@@ -8,6 +8,36 @@ import type { ServiceGraph } from "./schemas";
  */
 export function listTracedServiceIds(graph: ServiceGraph, originIds: number[]): number[] {
   const index = indexServiceGraph(graph);
+  const isTraced = traceFrom(graph, originIds);
+  const ids: number[] = [];
+  for (let position = 0; position < index.size; position++) {
+    if (isTraced[position] === 1) ids.push(index.ids[position] ?? 0);
+  }
+  return ids;
+}
+
+/**
+ * An incident's map traces from its origin, and also from each of its other services that the
+ * origin's trace does not reach (a sibling sharing a dependency, or one the sender's grouping
+ * joined), so every service the incident groups is on its map.
+ */
+export function listIncidentOriginIds(
+  graph: ServiceGraph,
+  originId: number,
+  memberIds: readonly number[],
+): number[] {
+  const index = indexServiceGraph(graph);
+  const isTraced = traceFrom(graph, [originId]);
+  const origins = [originId];
+  for (const id of new Set(memberIds)) {
+    const position = index.positionOf.get(id);
+    if (position !== undefined && isTraced[position] === 0) origins.push(id);
+  }
+  return origins;
+}
+
+function traceFrom(graph: ServiceGraph, originIds: number[]): Uint8Array {
+  const index = indexServiceGraph(graph);
   const origins = positionsOf(index, originIds);
   const up = measureHops(index.size, origins, index.dependentStart, index.dependentSource, null);
   const down = measureHops(
@@ -17,10 +47,9 @@ export function listTracedServiceIds(graph: ServiceGraph, originIds: number[]): 
     index.dependencyTarget,
     null,
   );
-  const ids: number[] = [];
+  const isTraced = new Uint8Array(index.size);
   for (let position = 0; position < index.size; position++) {
-    if ((up[position] ?? -1) >= 0 || (down[position] ?? -1) >= 0)
-      ids.push(index.ids[position] ?? 0);
+    if ((up[position] ?? -1) >= 0 || (down[position] ?? -1) >= 0) isTraced[position] = 1;
   }
-  return ids;
+  return isTraced;
 }

@@ -72,6 +72,55 @@ describe("normalizeAlertmanager", () => {
     });
   });
 
+  it("puts alerts labelled only with a host on that host, its port-free name", () => {
+    const alerts = normalize(parseFixture("firing_unlabelled_host_only.json"));
+    expect(alerts.map((alert) => [alert.name, alert.fingerprint, alert.service])).toEqual([
+      [
+        "High CPU Temperature",
+        "a1bc48475b20e73d",
+        { slug: "andromeda", name: "andromeda", origin: { label: "host", value: "andromeda" } },
+      ],
+      [
+        "High CPU Temperature",
+        "c2ea85182f28cbd9",
+        { slug: "andromeda", name: "andromeda", origin: { label: "host", value: "andromeda" } },
+      ],
+    ]);
+  });
+
+  it("keeps 19 Server-is-down alerts in their one group, each on its own service label", () => {
+    const alerts = normalize(parseFixture("firing_19_server_down_one_group.json"));
+    expect(alerts).toHaveLength(19);
+    expect(new Set(alerts.map((alert) => alert.groupKey)).size).toBe(1);
+    expect(alerts[0]?.groupKey).toMatch(/:\{alertname="NodeEvent"\}$/);
+    expect(alerts.every((alert) => alert.severity === "critical")).toBe(true);
+    expect(alerts.map((alert) => alert.service.origin)).toEqual(
+      alerts.map((alert) => ({ label: "service", value: alert.labels.service })),
+    );
+    expect(new Set(alerts.map((alert) => alert.service.slug)).size).toBe(7);
+    expect(new Set(alerts.map((alert) => alert.fingerprint)).size).toBe(19);
+  });
+
+  it("without host labels, takes the host from instance, port stripped", () => {
+    const payload = parseFixture("firing_19_server_down_one_group.json");
+    const [alert] = normalizeAlertmanager(payload, ["host", "instance"]);
+    // This sender's exporter spells the label "user3tance": nothing here names a host.
+    expect(alert?.service.origin).toEqual({ group: payload.groupKey });
+    const relabelled = payload.alerts.map((a) => ({
+      ...a,
+      labels: { ...a.labels, instance: a.labels.user3tance ?? "" },
+    }));
+    const [withInstance] = normalizeAlertmanager({ ...payload, alerts: relabelled }, ["instance"]);
+    expect(withInstance?.service).toEqual({
+      slug: "infrastructure002a.environmentc.user3.myowncompanet.net",
+      name: "infrastructure002A.environmentc.user3.myowncompanet.net",
+      origin: {
+        label: "instance",
+        value: "infrastructure002A.environmentc.user3.myowncompanet.net:9001",
+      },
+    });
+  });
+
   it("derives a group key when an old sender omits it", () => {
     const [alert] = normalize(parseFixture("resolved_single_diskspace.json"));
     expect(alert?.groupKey).toBe("test_webhook:{}");

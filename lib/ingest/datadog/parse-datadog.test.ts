@@ -199,6 +199,24 @@ describe("parseDatadog with hand-made payloads", () => {
     expect(parseOne({ title: "[P1] [Triggered] X" }).severity).toBe("critical");
   });
 
+  it("groups by Datadog's aggregation key when the template sends $AGGREG_KEY, else by monitor", () => {
+    const fixture = readJsonFixture(
+      "webhooks/datadog/keep_custom_log_alert_triggered_database.json",
+    );
+    const byMonitor = parseDatadog(fixture, context).alerts[0];
+    expect(byMonitor?.groupKey).toBe("datadog:160077064");
+    // The same real payload, as a template that also sends $AGGREG_KEY would deliver it.
+    const withKey = { ...(fixture as Record<string, unknown>), aggreg_key: "a3c1ba7f83ae5b12" };
+    const [alert] = parseDatadog(withKey, context).alerts;
+    expect(alert?.groupKey).toBe("datadog:aggreg:a3c1ba7f83ae5b12");
+    // No label names a service, so the aggregation group is the service, not the monitor.
+    expect(alert?.service.origin).toEqual({ group: "datadog:aggreg:a3c1ba7f83ae5b12" });
+    expect(alert?.service.slug).not.toBe(byMonitor?.service.slug);
+    expect(parseDatadog({ ...withKey, aggreg_key: "" }, context).alerts[0]?.groupKey).toBe(
+      "datadog:160077064",
+    );
+  });
+
   it("accepts tags as an array and repeated keys", () => {
     const alert = parseOne({
       title: "X",

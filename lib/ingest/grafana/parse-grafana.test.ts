@@ -125,6 +125,28 @@ describe("parseGrafana", () => {
     });
   });
 
+  it("names an alert labelled only with its folder after the folder and the rule", () => {
+    const parsed = parseFixture("firing_unlabelled_folder_only.json");
+    expect(parsed.alerts).toHaveLength(1);
+    expect(parsed.alerts[0]).toMatchObject({
+      name: "Memory (copy)",
+      fingerprint: "e6349a25f5ef0e9e",
+      groupKey: '{}/{debug="true"}:{alertname="Memory (copy)", grafana_folder="device"}',
+      service: {
+        slug: "device-memory-copy",
+        name: "device/Memory (copy)",
+        origin: { label: "grafana_folder+alertname", value: "device/Memory (copy)" },
+      },
+    });
+  });
+
+  it("gives that alert its sender group's service when folder and rule are not in the list", () => {
+    const payload = readJsonFixture("webhooks/grafana/firing_unlabelled_folder_only.json");
+    const [alert] = parseGrafana(payload, { ...context, serviceLabels: ["service", "job"] }).alerts;
+    expect(alert?.service.slug).toMatch(/^group-[0-9a-f]{8}$/);
+    expect(alert?.service.origin).toEqual({ group: alert?.groupKey });
+  });
+
   it("names an alert without alertname after the title, minus its status prefix", () => {
     const payload = makePayload({ status: "firing" }, { title: "[FIRING:2] DiskFull (prod)" });
     expect(parseGrafana(payload, context).alerts[0]?.name).toBe("DiskFull (prod)");

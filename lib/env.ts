@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { ZServiceLabels } from "./ingest/read-service-labels";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const optionalPositiveInt = z.coerce.number().int().positive().optional();
@@ -19,6 +20,9 @@ const ZEnv = z.object({
   FAULTLINE_WEBHOOK_MAX_BYTES_GRAFANA: optionalPositiveInt,
   FAULTLINE_WEBHOOK_MAX_BYTES_DATADOG: optionalPositiveInt,
   FAULTLINE_WEBHOOK_MAX_BYTES_GENERIC: optionalPositiveInt,
+
+  // Labels that name an alert's service, first match wins; see README "Configuration".
+  FAULTLINE_SERVICE_LABELS: ZServiceLabels,
 
   // Per integration and per app process: a token bucket refilled at this rate.
   FAULTLINE_RATE_LIMIT_PER_SECOND: positiveInt(200),
@@ -46,16 +50,20 @@ let cached: Env | undefined;
 
 /** The validated environment; a bad value fails once, loudly, naming the variable. */
 export function getEnv(): Env {
-  if (cached) return cached;
-  const parsed = ZEnv.safeParse(emptyToUndefined(process.env));
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Validates an environment; getEnv's work, without the cache. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = ZEnv.safeParse(emptyToUndefined(source));
   if (!parsed.success) {
     const problems = parsed.error.issues.map(
       (issue) => `${issue.path.join(".")}: ${issue.message}`,
     );
     throw new Error(`Invalid environment: ${problems.join("; ")}`);
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
 }
 
 /** Where the embedded database keeps its files. */
@@ -63,7 +71,9 @@ export function getPgliteDataDir(env: Env = getEnv()): string {
   return path.resolve(env.FAULTLINE_DATA_DIR, "db");
 }
 
-function emptyToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
+function emptyToUndefined(
+  source: Record<string, string | undefined>,
+): Record<string, string | undefined> {
   const result: Record<string, string | undefined> = {};
   for (const [key, value] of Object.entries(source)) result[key] = value === "" ? undefined : value;
   return result;

@@ -161,12 +161,13 @@ describe("POST /api/webhooks/alertmanager", () => {
       flows: [],
     });
     await post(readFixture("webhooks/alertmanager/firing_12_alerts.json"));
+    await post(readFixture("webhooks/alertmanager/resolved_single_diskspace.json"));
     const services = await testDb.db.prisma.service.findMany({
-      where: { slug: { in: ["docker_nodes", "unlabelled"] } },
+      where: { slug: { in: ["docker_nodes", "cs30.evilcorp"] } },
     });
     expect(services.map((service) => [service.slug, service.isUnmapped]).sort()).toEqual([
+      ["cs30.evilcorp", true],
       ["docker_nodes", false],
-      ["unlabelled", true],
     ]);
   });
 

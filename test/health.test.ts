@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GET as health } from "@/app/api/health/route";
 import { correlatePendingAlerts } from "@/lib/correlate/run-correlation";
+import { DEFAULT_SERVICE_LABELS } from "@/lib/ingest/read-service-labels";
 import { storeParsedDelivery } from "@/lib/ingest/store-delivery";
 import { WEBHOOK_KINDS } from "@/lib/ingest/webhook-kinds";
 import { readJsonFixture } from "./helpers/fixtures";
@@ -20,7 +21,11 @@ describe("GET /api/health", () => {
     // Stored straight, without the correlation pass a webhook route would start.
     const payload = readJsonFixture("webhooks/alertmanager/firing_12_alerts.json");
     const receivedAt = new Date();
-    const parsed = WEBHOOK_KINDS.alertmanager.parse(payload, { receivedAt, headers: {} });
+    const parsed = WEBHOOK_KINDS.alertmanager.parse(payload, {
+      receivedAt,
+      headers: {},
+      serviceLabels: DEFAULT_SERVICE_LABELS,
+    });
     await storeParsedDelivery(
       {
         source: "alertmanager",

@@ -2,6 +2,7 @@
 // it needs several connections really running at once, which the embedded database has not.
 import { describe, expect, it } from "vitest";
 import { correlatePendingAlerts } from "@/lib/correlate/run-correlation";
+import { DEFAULT_SERVICE_LABELS } from "@/lib/ingest/read-service-labels";
 import { storeParsedDelivery } from "@/lib/ingest/store-delivery";
 import { WEBHOOK_KINDS } from "@/lib/ingest/webhook-kinds";
 import { provideTestDatabase } from "./helpers/test-database";
@@ -12,7 +13,11 @@ const testDb = provideTestDatabase();
 /** Stores an Alertmanager delivery without the background correlation pass a route starts. */
 async function storeAlertmanagerDelivery(payload: unknown) {
   const receivedAt = new Date();
-  const parsed = WEBHOOK_KINDS.alertmanager.parse(payload, { receivedAt, headers: {} });
+  const parsed = WEBHOOK_KINDS.alertmanager.parse(payload, {
+    receivedAt,
+    headers: {},
+    serviceLabels: DEFAULT_SERVICE_LABELS,
+  });
   const rawBody = JSON.stringify(payload);
   return storeParsedDelivery(
     { source: "alertmanager", integrationId: null, rawBody, headers: {}, receivedAt },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZServiceOrigin } from "../ingest/schemas";
 
 /** What an on-call engineer needs when this failure mode's symptom shows up. */
 export const ZFailureMode = z.object({
@@ -38,6 +39,8 @@ export const ZServiceMetadata = z
       .object({ errorRate: z.number().optional(), latencyP99Ms: z.number().optional() })
       .optional(),
     annotations: z.record(z.string(), z.string()).optional(),
+    /** On a service an alert created: what of the alert named it (a label, a group, ...). */
+    mappedFrom: ZServiceOrigin.optional().catch(undefined),
   })
   .catchall(z.unknown());
 export type TServiceMetadata = z.infer<typeof ZServiceMetadata>;

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { listFixtures, readJsonFixture } from "../../test/helpers/fixtures";
 import { mutatedJson } from "../../test/helpers/mutate-json";
 import { AppError } from "../errors";
+import { DEFAULT_SERVICE_LABELS } from "./read-service-labels";
 import { WEBHOOK_KINDS } from "./webhook-kinds";
 
 const FIXTURE_DIRS: Record<keyof typeof WEBHOOK_KINDS, string> = {
@@ -14,7 +15,11 @@ const FIXTURE_DIRS: Record<keyof typeof WEBHOOK_KINDS, string> = {
   generic: "webhooks/generic",
 };
 
-const context = { receivedAt: new Date("2026-11-23T12:00:00Z"), headers: {} };
+const context = {
+  receivedAt: new Date("2026-11-23T12:00:00Z"),
+  headers: {},
+  serviceLabels: DEFAULT_SERVICE_LABELS,
+};
 const RUNS_PER_SENDER = 3_000;
 
 describe.each(Object.entries(FIXTURE_DIRS))(

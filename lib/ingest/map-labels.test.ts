@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { fingerprintLabels, maxSeverity, toServiceSlug, toSeverity } from "./map-labels";
+import {
+  fingerprintLabels,
+  maxSeverity,
+  toServiceSlug,
+  toServiceSlugOrNull,
+  toSeverity,
+} from "./map-labels";
 
 describe("toSeverity", () => {
   it.each([
@@ -25,7 +31,13 @@ describe("toServiceSlug", () => {
   it("lower-cases and replaces what slugs cannot hold", () => {
     expect(toServiceSlug(" Payment Service ")).toBe("payment-service");
     expect(toServiceSlug("kube-system/coredns")).toBe("kube-system-coredns");
-    expect(toServiceSlug("///")).toBe("unlabelled");
+  });
+
+  it("gives a name of only symbols a slug of its own, never one shared with other such names", () => {
+    expect(toServiceSlug("///")).toMatch(/^service-[0-9a-f]{8}$/);
+    expect(toServiceSlug("///")).toBe(toServiceSlug("///"));
+    expect(toServiceSlug("///")).not.toBe(toServiceSlug("***"));
+    expect(toServiceSlugOrNull("///")).toBeNull();
   });
 });
 

@@ -1,31 +1,25 @@
 import { createHash } from "node:crypto";
 import type { Severity } from "../generated/prisma/enums";
 import { lookUp } from "../json";
-import type { ServiceRef } from "./schemas";
-
-// Label names that name the service, in order of preference.
-const SERVICE_LABELS = ["service", "job", "app"] as const;
-
-/** Alerts that name no service at all are kept under this one, so nothing is dropped. */
-export const UNLABELLED_SERVICE: ServiceRef = { slug: "unlabelled", name: "unlabelled" };
-
-export function findServiceInLabels(labels: Record<string, string>): ServiceRef {
-  for (const key of SERVICE_LABELS) {
-    const value = labels[key]?.trim();
-    if (value) return { slug: toServiceSlug(value), name: value };
-  }
-  return UNLABELLED_SERVICE;
-}
 
 /** Lower-case, with anything outside [a-z0-9._-] turned into "-", so labels and catalogs meet. */
 export function toServiceSlug(value: string): string {
+  // A name of nothing but symbols still gets a slug of its own, not one it shares with others.
+  return (
+    toServiceSlugOrNull(value) ??
+    `service-${createHash("sha256").update(value).digest("hex").slice(0, 8)}`
+  );
+}
+
+/** The slug of a name, or null when nothing of it survives (a label value of "///"). */
+export function toServiceSlugOrNull(value: string): string | null {
   const slug = value
     .trim()
     .toLowerCase()
     .replace(/[^a-z0-9._-]+/g, "-")
     // Slugs start and end with a letter or digit.
     .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "");
-  return slug.slice(0, 200) || UNLABELLED_SERVICE.slug;
+  return slug.slice(0, 200) || null;
 }
 
 const SEVERITY_WORDS: Record<string, Severity> = {

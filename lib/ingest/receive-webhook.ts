@@ -52,7 +52,8 @@ export async function receiveWebhook(
   enforceRateLimit(getLimiter(), integrationId, now);
   const json = early ?? parseJsonBody(text);
   const headers = pickDeliveryHeaders(request.headers);
-  const parsed = webhook.parse(json, { receivedAt: now, headers });
+  const serviceLabels = getEnv().FAULTLINE_SERVICE_LABELS;
+  const parsed = webhook.parse(json, { receivedAt: now, headers, serviceLabels });
   const delivery = await storeParsedDelivery(
     { source: webhook.source, integrationId, rawBody: text, headers, receivedAt: now },
     parsed,

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { AlertSource, AlertStatus, Severity } from "../generated/prisma/enums";
 
 /** One alert as every sender's parser hands it to the store, whatever it looked like on the wire. */
@@ -27,8 +28,20 @@ export type NormalizedAlert = {
   service: ServiceRef;
 };
 
-/** The service an alert belongs to, as named by its labels. */
-export type ServiceRef = { slug: string; name: string };
+/** The service an alert belongs to, and what of the alert named it. */
+export type ServiceRef = { slug: string; name: string; origin: TServiceOrigin };
+
+/**
+ * Where a service name came from: a label (or "a+b" labels) or a sender's field, else, for an
+ * alert that names none, its sender group or its own fingerprint. Kept on services it creates.
+ */
+export const ZServiceOrigin = z.union([
+  z.object({ label: z.string(), value: z.string() }),
+  z.object({ field: z.string(), value: z.string() }),
+  z.object({ group: z.string() }),
+  z.object({ fingerprint: z.string() }),
+]);
+export type TServiceOrigin = z.infer<typeof ZServiceOrigin>;
 
 /** A change a sender reports (PagerDuty change events): kept for root-cause analysis. */
 export type NormalizedChangeEvent = {
@@ -66,7 +79,12 @@ export type ParsedDelivery = {
 };
 
 /** What parsers may use besides the body. */
-export type ParseContext = { receivedAt: Date; headers: Record<string, string> };
+export type ParseContext = {
+  receivedAt: Date;
+  headers: Record<string, string>;
+  /** Labels that name an alert's service, in order of preference (FAULTLINE_SERVICE_LABELS). */
+  serviceLabels: readonly string[];
+};
 
 /** A webhook body that passed its size and JSON checks, with what we keep of the request. */
 export type AcceptedDelivery = {

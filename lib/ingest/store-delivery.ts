@@ -21,8 +21,9 @@ export type StoredDelivery = {
   changeEventsStored: number;
 };
 
-// Finds or creates (marked unmapped) the services an "incoming" CTE names by service_slug.
-// A concurrent delivery may create the same service first; DO UPDATE still returns its id.
+// Finds or creates (marked unmapped, with what named them) the services an "incoming" CTE names
+// by service_slug. A concurrent delivery may create the same service first; DO UPDATE still
+// returns its id.
 // Lookups here and in STORE_DELIVERIES_SQL probe a unique index once per value, in a LATERAL
 // subquery whose LIMIT 1 keeps the planner from turning it into a join: the statement is
 // prepared, and a generic plan made while a table was nearly empty would otherwise keep
@@ -34,8 +35,10 @@ known_services AS (
     SELECT id, slug FROM services WHERE slug = wanted.service_slug LIMIT 1
   ) found
 ), new_services AS (
-  INSERT INTO services (slug, name, is_unmapped)
-  SELECT DISTINCT ON (service_slug) service_slug, service_name, true FROM incoming
+  INSERT INTO services (slug, name, is_unmapped, metadata)
+  SELECT DISTINCT ON (service_slug) service_slug, service_name, true,
+    jsonb_strip_nulls(jsonb_build_object('mappedFrom', service_origin))
+  FROM incoming
   WHERE service_slug IS NOT NULL AND service_slug NOT IN (SELECT slug FROM known_services)
   ON CONFLICT (slug) DO UPDATE SET slug = EXCLUDED.slug
   RETURNING id, slug
@@ -65,7 +68,7 @@ WITH incoming_deliveries AS MATERIALIZED (
   SELECT s.id AS delivery_id, s.source, a.* FROM jsonb_to_recordset($2::jsonb) AS a(
     ord int, fingerprint text, status text, name text, severity text, summary text, labels jsonb,
     annotations jsonb, starts_at timestamptz, ends_at timestamptz, generator_url text,
-    group_key text, service_slug text, service_name text, position int)
+    group_key text, service_slug text, service_name text, service_origin jsonb, position int)
   JOIN stored s ON s.ord = a.ord
 ), ${SERVICE_IDS_CTES}, locked AS (
   -- The alerts that already exist, locked in id order before any is written: the correlator
@@ -115,7 +118,7 @@ FROM stored s`;
 const STORE_CHANGE_EVENTS_SQL = `
 WITH incoming AS (
   SELECT * FROM jsonb_to_recordset($3::jsonb) AS c(
-    service_slug text, service_name text, kind text, summary text, version text,
+    service_slug text, service_name text, service_origin jsonb, kind text, summary text, version text,
     at timestamptz, links jsonb, details jsonb)
 ), ${SERVICE_IDS_CTES}
 INSERT INTO change_events (source, service_id, kind, summary, version, at, links, details, raw_delivery_id)
@@ -244,7 +247,7 @@ async function findOpenOccurrences(
   tx: Prisma.TransactionClient,
   source: string,
   alerts: NormalizedAlert[],
-): Promise<Map<string, Date>> {
+): Promise<Map<string, OpenOccurrence>> {
   const fingerprints = [
     ...new Set(alerts.filter((alert) => !alert.isStartKnown).map((alert) => alert.fingerprint)),
   ].sort();
@@ -255,19 +258,29 @@ async function findOpenOccurrences(
     );
   }
   if (fingerprints.length === 0) return new Map();
-  const open = await tx.$queryRawUnsafe<{ fingerprint: string; starts_at: Date }[]>(
-    `SELECT DISTINCT ON (fingerprint) fingerprint, starts_at FROM alerts
-     WHERE source = $1::alert_source AND status = 'firing'
-       AND fingerprint = ANY(ARRAY(SELECT jsonb_array_elements_text($2::jsonb)))
-     ORDER BY fingerprint, starts_at DESC`,
+  const open = await tx.$queryRawUnsafe<
+    { fingerprint: string; starts_at: Date; service_slug: string }[]
+  >(
+    `SELECT DISTINCT ON (a.fingerprint) a.fingerprint, a.starts_at, s.slug AS service_slug
+     FROM alerts a JOIN services s ON s.id = a.service_id
+     WHERE a.source = $1::alert_source AND a.status = 'firing'
+       AND a.fingerprint = ANY(ARRAY(SELECT jsonb_array_elements_text($2::jsonb)))
+     ORDER BY a.fingerprint, a.starts_at DESC`,
     source,
     JSON.stringify(fingerprints),
   );
-  return new Map(open.map((row) => [row.fingerprint, new Date(row.starts_at)]));
+  return new Map(
+    open.map((row) => [
+      row.fingerprint,
+      { startsAt: new Date(row.starts_at), serviceSlug: row.service_slug },
+    ]),
+  );
 }
 
+type OpenOccurrence = { startsAt: Date; serviceSlug: string };
+
 /** "Resolve dedup_key X" for an alert we never saw firing, carrying nothing else: nothing to keep. */
-function isStrayResolution(alert: NormalizedAlert, open: Map<string, Date>): boolean {
+function isStrayResolution(alert: NormalizedAlert, open: Map<string, OpenOccurrence>): boolean {
   return (
     alert.status === "resolved" &&
     !alert.isStartKnown &&
@@ -288,10 +301,13 @@ function dedupeOccurrences(alerts: NormalizedAlert[]): NormalizedAlert[] {
 
 type AlertRecord = ReturnType<typeof toAlertRecord>;
 
-function toAlertRecord(alert: NormalizedAlert, openStartsAt: Map<string, Date>) {
-  const startsAt = alert.isStartKnown
-    ? alert.startsAt
-    : (openStartsAt.get(alert.fingerprint) ?? alert.startsAt);
+function toAlertRecord(alert: NormalizedAlert, openOccurrences: Map<string, OpenOccurrence>) {
+  const open = alert.isStartKnown ? undefined : openOccurrences.get(alert.fingerprint);
+  // An update keeps the open occurrence's service (the upsert never changes it): a resolve that
+  // names only a dedup key must not create a service of its own.
+  const service = open
+    ? { slug: open.serviceSlug, name: open.serviceSlug, origin: null }
+    : alert.service;
   return {
     fingerprint: alert.fingerprint,
     status: alert.status,
@@ -300,12 +316,13 @@ function toAlertRecord(alert: NormalizedAlert, openStartsAt: Map<string, Date>) 
     summary: alert.summary,
     labels: alert.labels,
     annotations: alert.annotations,
-    starts_at: startsAt.toISOString(),
+    starts_at: (open?.startsAt ?? alert.startsAt).toISOString(),
     ends_at: alert.endsAt?.toISOString() ?? null,
     generator_url: alert.generatorUrl,
     group_key: alert.groupKey,
-    service_slug: alert.service.slug,
-    service_name: alert.service.name,
+    service_slug: service.slug,
+    service_name: service.name,
+    service_origin: service.origin,
   };
 }
 
@@ -313,6 +330,7 @@ function toChangeRecord(change: NormalizedChangeEvent) {
   return {
     service_slug: change.service?.slug ?? null,
     service_name: change.service?.name ?? null,
+    service_origin: change.service?.origin ?? null,
     kind: change.kind,
     summary: change.summary,
     version: change.version,

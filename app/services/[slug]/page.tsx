@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FailureModeCard } from "@/app/_components/failure-mode-card";
 import { safeHref } from "@/app/_components/safe-href";
+import { describeServiceOrigin } from "@/lib/catalog/describe-service-origin";
 import { getServiceOrThrow, type ServiceDetail, type ServiceEdge } from "@/lib/catalog/get-service";
 import { isAppError } from "@/lib/errors";
 import { formatTimestamp } from "@/lib/format-time";
@@ -52,6 +53,11 @@ export default async function ServicePage({ params }: PageProps) {
           <span className="subtle">from {service.catalogSource}</span>
         ) : null}
       </div>
+      {service.isUnmapped && service.metadata.mappedFrom ? (
+        <p className="subtle" data-testid="service-mapped-from">
+          {describeServiceOrigin(service.metadata.mappedFrom)}
+        </p>
+      ) : null}
       {service.metadata.description ? <p>{service.metadata.description}</p> : null}
       <dl className="panel details" data-testid="service-details">
         <dt>Runbook</dt>

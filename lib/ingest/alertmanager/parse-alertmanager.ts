@@ -1,5 +1,6 @@
 import { parseOrThrow } from "../../http";
-import { findServiceInLabels, fingerprintLabels, toSeverity } from "../map-labels";
+import { findAlertService } from "../find-alert-service";
+import { fingerprintLabels, toSeverity } from "../map-labels";
 import {
   emptyParsedDelivery,
   type NormalizedAlert,
@@ -9,15 +10,19 @@ import {
 import { ignoreGoZeroTime } from "../timestamps";
 import { type TAlertmanagerWebhook, ZAlertmanagerWebhook } from "./schemas";
 
-export function normalizeAlertmanager(payload: TAlertmanagerWebhook): NormalizedAlert[] {
+export function normalizeAlertmanager(
+  payload: TAlertmanagerWebhook,
+  serviceLabels: readonly string[],
+): NormalizedAlert[] {
   const groupKey =
     payload.groupKey ?? `${payload.receiver}:${JSON.stringify(sortLabels(payload.groupLabels))}`;
   return payload.alerts.map((alert) => {
     const labels = alert.labels;
     const annotations = alert.annotations;
+    const fingerprint = alert.fingerprint ?? fingerprintLabels(labels);
     return {
       source: "alertmanager",
-      fingerprint: alert.fingerprint ?? fingerprintLabels(labels),
+      fingerprint,
       status: alert.status ?? payload.status,
       name: labels.alertname,
       severity: toSeverity(labels.severity ?? payload.commonLabels.severity),
@@ -29,7 +34,10 @@ export function normalizeAlertmanager(payload: TAlertmanagerWebhook): Normalized
       endsAt: ignoreGoZeroTime(alert.endsAt),
       generatorUrl: alert.generatorURL || null,
       groupKey,
-      service: findServiceInLabels(labels),
+      service: findAlertService(
+        { source: "alertmanager", labels, groupKey, fingerprint },
+        serviceLabels,
+      ),
     };
   });
 }
@@ -39,8 +47,8 @@ function sortLabels(labels: Record<string, string>): Record<string, string> {
 }
 
 /** The webhook's parser: validates (422 naming the field) and normalises one delivery. */
-export function parseAlertmanager(json: unknown, _context: ParseContext): ParsedDelivery {
+export function parseAlertmanager(json: unknown, context: ParseContext): ParsedDelivery {
   return emptyParsedDelivery({
-    alerts: normalizeAlertmanager(parseOrThrow(ZAlertmanagerWebhook, json)),
+    alerts: normalizeAlertmanager(parseOrThrow(ZAlertmanagerWebhook, json), context.serviceLabels),
   });
 }

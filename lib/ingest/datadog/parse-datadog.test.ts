@@ -2,10 +2,15 @@ import { describe, expect, it } from "vitest";
 import { listFixtures, readJsonFixture } from "../../../test/helpers/fixtures";
 import { AppError } from "../../errors";
 import { fingerprintLabels } from "../map-labels";
+import { DEFAULT_SERVICE_LABELS } from "../read-service-labels";
 import { parseDatadog } from "./parse-datadog";
 import { readDatadogTags } from "./read-datadog-tags";
 
-const context = { receivedAt: new Date("2024-12-11T16:00:00.000Z"), headers: {} };
+const context = {
+  receivedAt: new Date("2024-12-11T16:00:00.000Z"),
+  headers: {},
+  serviceLabels: DEFAULT_SERVICE_LABELS,
+};
 const parseFixture = (name: string) => {
   const [alert, ...rest] = parseDatadog(
     readJsonFixture(`webhooks/datadog/${name}`),
@@ -45,7 +50,12 @@ describe("parseDatadog with real payloads", () => {
       endsAt: null,
       groupKey: "datadog:18692904",
       generatorUrl: "https://app.datadoghq.com/monitors#18692904?",
-      service: { slug: "unlabelled", name: "unlabelled" },
+      // No label names a service: the monitor's group does, on a service of its own.
+      service: {
+        slug: expect.stringMatching(/^group-[0-9a-f]{8}$/),
+        name: "unlabelled alerts of group datadog:18692904",
+        origin: { group: "datadog:18692904" },
+      },
     });
     expect(parsed.alerts[0]?.startsAt.toISOString()).toBe("2020-06-03T20:43:05.000Z");
     expect(parsed.alerts[0]?.annotations.datadog_org).toBe("Puppet");
@@ -99,7 +109,7 @@ describe("parseDatadog with real payloads", () => {
     const alert = parseFixture("keep_custom_log_alert_triggered_database.json");
     expect(alert.fingerprint).toBe("datadog:160077064:database_id:keephq-sandbox:keep");
     expect(alert.labels.database_id).toBe("keephq-sandbox:keep");
-    expect(alert.service.slug).toBe("unlabelled");
+    expect(alert.service.origin).toEqual({ group: "datadog:160077064" });
     expect(alert.name).toBe("Somethine weird in DB");
   });
 
@@ -111,7 +121,11 @@ describe("parseDatadog with real payloads", () => {
       // Severity P2 would be error, but only the warning threshold was crossed.
       severity: "warning",
       fingerprint: "datadog:134462228:service:keep-api",
-      service: { slug: "keep-api", name: "keep-api" },
+      service: {
+        slug: "keep-api",
+        name: "keep-api",
+        origin: { label: "service", value: "keep-api" },
+      },
     });
     expect(alert.labels.environment).toBe("production");
   });
@@ -183,6 +197,24 @@ describe("parseDatadog with hand-made payloads", () => {
 
   it("uses the title's priority when no field gives one", () => {
     expect(parseOne({ title: "[P1] [Triggered] X" }).severity).toBe("critical");
+  });
+
+  it("groups by Datadog's aggregation key when the template sends $AGGREG_KEY, else by monitor", () => {
+    const fixture = readJsonFixture(
+      "webhooks/datadog/keep_custom_log_alert_triggered_database.json",
+    );
+    const byMonitor = parseDatadog(fixture, context).alerts[0];
+    expect(byMonitor?.groupKey).toBe("datadog:160077064");
+    // The same real payload, as a template that also sends $AGGREG_KEY would deliver it.
+    const withKey = { ...(fixture as Record<string, unknown>), aggreg_key: "a3c1ba7f83ae5b12" };
+    const [alert] = parseDatadog(withKey, context).alerts;
+    expect(alert?.groupKey).toBe("datadog:aggreg:a3c1ba7f83ae5b12");
+    // No label names a service, so the aggregation group is the service, not the monitor.
+    expect(alert?.service.origin).toEqual({ group: "datadog:aggreg:a3c1ba7f83ae5b12" });
+    expect(alert?.service.slug).not.toBe(byMonitor?.service.slug);
+    expect(parseDatadog({ ...withKey, aggreg_key: "" }, context).alerts[0]?.groupKey).toBe(
+      "datadog:160077064",
+    );
   });
 
   it("accepts tags as an array and repeated keys", () => {

@@ -1,7 +1,8 @@
 import type { Severity } from "../../generated/prisma/enums";
 import { parseOrThrow } from "../../http";
 import { compactRecord, lookUp } from "../../json";
-import { compareSeverity, findServiceInLabels, fingerprintLabels, toSeverity } from "../map-labels";
+import { findAlertService } from "../find-alert-service";
+import { compareSeverity, fingerprintLabels, toSeverity } from "../map-labels";
 import {
   emptyParsedDelivery,
   type NormalizedAlert,
@@ -45,12 +46,14 @@ export function parseDatadog(json: unknown, context: ParseContext): ParsedDelive
   });
   // Datadog gives no start time, only when it sent this notification.
   const at = payload.date ?? payload.last_updated ?? context.receivedAt;
+  const fingerprint = monitorId
+    ? // Test notifications must not touch the monitor's real alert.
+      `datadog:${monitorId}:${group ?? "*"}${title.isTest ? ":test" : ""}`
+    : fingerprintLabels(labels);
+  const groupKey = getGroupKey(payload, monitorId);
   const alert: NormalizedAlert = {
     source: "datadog",
-    fingerprint: monitorId
-      ? // Test notifications must not touch the monitor's real alert.
-        `datadog:${monitorId}:${group ?? "*"}${title.isTest ? ":test" : ""}`
-      : fingerprintLabels(labels),
+    fingerprint,
     status: transition.status,
     name: title.name,
     severity: getSeverity(payload, title, transition),
@@ -69,10 +72,19 @@ export function parseDatadog(json: unknown, context: ParseContext): ParsedDelive
     isStartKnown: false,
     endsAt: transition.status === "resolved" ? at : null,
     generatorUrl: body.monitorUrl ?? payload.url,
-    groupKey: monitorId ? `datadog:${monitorId}` : null,
-    service: findServiceInLabels(labels),
+    groupKey,
+    service: findAlertService(
+      { source: "datadog", labels, groupKey, fingerprint },
+      context.serviceLabels,
+    ),
   };
   return emptyParsedDelivery({ deliveryKey: payload.id, alerts: [alert] });
+}
+
+// Datadog's aggregation key when the template sends $AGGREG_KEY, else the monitor.
+function getGroupKey(payload: TDatadogWebhook, monitorId: string | null): string | null {
+  if (payload.aggreg_key) return `datadog:aggreg:${payload.aggreg_key}`;
+  return monitorId ? `datadog:${monitorId}` : null;
 }
 
 // $ALERT_TRANSITION when the template has it, else the title's prefix; a recovery's alert type

@@ -42,6 +42,8 @@ export const ZDatadogWebhook = z.object({
   scopes: ZTagList,
   tags: ZTagList,
   monitor_id: ZOptionalText,
+  // $AGGREG_KEY: Datadog's own grouping of the events of one monitor and group.
+  aggreg_key: ZOptionalText,
   url: ZOptionalText,
   severity: ZOptionalText,
   priority: ZOptionalText,

@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../errors";
 import { fingerprintLabels } from "../map-labels";
+import { DEFAULT_SERVICE_LABELS } from "../read-service-labels";
 import { parseGeneric } from "./parse-generic";
 
-const context = { receivedAt: new Date("2024-06-01T12:00:00.000Z"), headers: {} };
+const context = {
+  receivedAt: new Date("2024-06-01T12:00:00.000Z"),
+  headers: {},
+  serviceLabels: DEFAULT_SERVICE_LABELS,
+};
 const parseOne = (alert: Record<string, unknown>) => {
   const parsed = parseGeneric({ alerts: [alert] }, context);
   const [first] = parsed.alerts;
@@ -31,7 +36,11 @@ describe("parseGeneric", () => {
       endsAt: null,
       generatorUrl: null,
       groupKey: null,
-      service: { slug: "billing-db", name: "Billing DB" },
+      service: {
+        slug: "billing-db",
+        name: "Billing DB",
+        origin: { field: "service", value: "Billing DB" },
+      },
     });
   });
 
@@ -75,7 +84,11 @@ describe("parseGeneric", () => {
       endsAt: new Date("2024-06-01T11:30:00Z"),
       generatorUrl: "https://grafana.example.com/d/abc",
       groupKey: "checkout-release-42",
-      service: { slug: "checkout", name: "checkout" },
+      service: {
+        slug: "checkout",
+        name: "checkout",
+        origin: { field: "service", value: "checkout" },
+      },
     });
   });
 

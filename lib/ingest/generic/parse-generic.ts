@@ -1,5 +1,5 @@
 import { parseOrThrow } from "../../http";
-import { findServiceInLabels, fingerprintLabels, toSeverity } from "../map-labels";
+import { fingerprintLabels, toServiceSlug, toSeverity } from "../map-labels";
 import {
   emptyParsedDelivery,
   type NormalizedAlert,
@@ -38,7 +38,12 @@ function toAlert(alert: TGenericAlert, context: ParseContext): NormalizedAlert {
     endsAt,
     generatorUrl: alert.url ?? null,
     groupKey: alert.group ?? null,
-    service: findServiceInLabels(labels),
+    // The schema requires the service, so no label precedence applies.
+    service: {
+      slug: toServiceSlug(alert.service),
+      name: alert.service,
+      origin: { field: "service", value: alert.service },
+    },
   };
 }
 

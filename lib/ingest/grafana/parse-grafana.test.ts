@@ -2,9 +2,14 @@ import { describe, expect, it } from "vitest";
 import { listFixtures, readJsonFixture } from "../../../test/helpers/fixtures";
 import { AppError } from "../../errors";
 import { fingerprintLabels } from "../map-labels";
+import { DEFAULT_SERVICE_LABELS } from "../read-service-labels";
 import { parseGrafana } from "./parse-grafana";
 
-const context = { receivedAt: new Date("2024-05-01T12:00:00.000Z"), headers: {} };
+const context = {
+  receivedAt: new Date("2024-05-01T12:00:00.000Z"),
+  headers: {},
+  serviceLabels: DEFAULT_SERVICE_LABELS,
+};
 const parseFixture = (name: string) =>
   parseGrafana(readJsonFixture(`webhooks/grafana/${name}`), context);
 
@@ -47,8 +52,10 @@ describe("parseGrafana", () => {
     ).toEqual([
       ["resolved", "aaafafe0953f0962", "rabbitmq"],
       ["resolved", "fb31814ac93dbe7d", "rabbitmq"],
-      ["firing", "6f9cd313db421ef1", "unlabelled"],
+      // Only alertname and test: no label names it, so it is its group's, not a shared one.
+      ["firing", "6f9cd313db421ef1", expect.stringMatching(/^group-[0-9a-f]{8}$/)],
     ]);
+    expect(parsed.alerts[2]?.service.origin).toEqual({ group: '{}/{test="true"}:{}' });
     const [resolved, , firing] = parsed.alerts;
     expect(resolved?.startsAt.toISOString()).toBe("2022-06-17T01:04:00.782Z");
     expect(resolved?.endsAt?.toISOString()).toBe("2022-06-17T01:08:28.652Z");
@@ -80,7 +87,11 @@ describe("parseGrafana", () => {
       fingerprint: "57c6d9296de2ad39",
       generatorUrl: null,
       summary: "Notification test",
-      service: { slug: "unlabelled", name: "unlabelled" },
+      service: {
+        slug: "grafana",
+        name: "Grafana",
+        origin: { label: "instance", value: "Grafana" },
+      },
     });
     expect(alert?.annotations.values).toBe('{"foo":10}');
     expect(alert?.annotations.image_url).toBe(
@@ -106,8 +117,34 @@ describe("parseGrafana", () => {
       endsAt: null,
       generatorUrl: null,
       groupKey: "{}",
-      service: { slug: "unlabelled", name: "unlabelled" },
+      service: {
+        slug: expect.stringMatching(/^group-[0-9a-f]{8}$/),
+        name: "unlabelled alerts of group {}",
+        origin: { group: "{}" },
+      },
     });
+  });
+
+  it("names an alert labelled only with its folder after the folder and the rule", () => {
+    const parsed = parseFixture("firing_unlabelled_folder_only.json");
+    expect(parsed.alerts).toHaveLength(1);
+    expect(parsed.alerts[0]).toMatchObject({
+      name: "Memory (copy)",
+      fingerprint: "e6349a25f5ef0e9e",
+      groupKey: '{}/{debug="true"}:{alertname="Memory (copy)", grafana_folder="device"}',
+      service: {
+        slug: "device-memory-copy",
+        name: "device/Memory (copy)",
+        origin: { label: "grafana_folder+alertname", value: "device/Memory (copy)" },
+      },
+    });
+  });
+
+  it("gives that alert its sender group's service when folder and rule are not in the list", () => {
+    const payload = readJsonFixture("webhooks/grafana/firing_unlabelled_folder_only.json");
+    const [alert] = parseGrafana(payload, { ...context, serviceLabels: ["service", "job"] }).alerts;
+    expect(alert?.service.slug).toMatch(/^group-[0-9a-f]{8}$/);
+    expect(alert?.service.origin).toEqual({ group: alert?.groupKey });
   });
 
   it("names an alert without alertname after the title, minus its status prefix", () => {
@@ -117,7 +154,11 @@ describe("parseGrafana", () => {
 
   it("maps the service and severity from labels, falling back to the common severity", () => {
     const [alert] = parseGrafana(makePayload(firingAlert), context).alerts;
-    expect(alert?.service).toEqual({ slug: "checkout-api", name: "Checkout API" });
+    expect(alert?.service).toEqual({
+      slug: "checkout-api",
+      name: "Checkout API",
+      origin: { label: "service", value: "Checkout API" },
+    });
     expect(alert?.severity).toBe("critical");
     expect(alert?.startsAt.toISOString()).toBe("2024-05-01T11:58:00.123Z");
 

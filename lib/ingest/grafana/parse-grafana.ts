@@ -1,5 +1,6 @@
 import { parseOrThrow } from "../../http";
-import { findServiceInLabels, fingerprintLabels, toSeverity } from "../map-labels";
+import { findAlertService } from "../find-alert-service";
+import { fingerprintLabels, toSeverity } from "../map-labels";
 import {
   emptyParsedDelivery,
   type NormalizedAlert,
@@ -36,9 +37,10 @@ function toAlert(
   const annotations = { ...getGrafanaAnnotations(alert), ...alert.annotations };
   const status = alert.status ?? payload.status;
   const startsAt = ignoreGoZeroTime(alert.startsAt);
+  const fingerprint = alert.fingerprint || fingerprintLabels(labels);
   return {
     source: "grafana",
-    fingerprint: alert.fingerprint || fingerprintLabels(labels),
+    fingerprint,
     status,
     name: labels.alertname || fallbackName,
     severity: toSeverity(labels.severity ?? payload.commonLabels.severity),
@@ -51,7 +53,10 @@ function toAlert(
     endsAt: status === "resolved" ? (ignoreGoZeroTime(alert.endsAt) ?? context.receivedAt) : null,
     generatorUrl: alert.generatorURL || null,
     groupKey,
-    service: findServiceInLabels(labels),
+    service: findAlertService(
+      { source: "grafana", labels, groupKey, fingerprint },
+      context.serviceLabels,
+    ),
   };
 }
 

@@ -19,10 +19,15 @@ export function normalizeChangeEvent(
 ): NormalizedChangeEvent {
   const { payload } = event;
   const details = toDetails(payload.custom_details);
-  const serviceName = getText(details.service) ?? payload.source?.trim() ?? null;
+  const fromDetails = getText(details.service);
+  const fromSource = payload.source?.trim();
   return {
     source: "pagerduty",
-    service: serviceName ? toServiceRef(serviceName) : null,
+    service: fromDetails
+      ? toServiceRef(fromDetails, "custom_details.service")
+      : fromSource
+        ? toServiceRef(fromSource, "source")
+        : null,
     kind: inferChangeKind(payload.summary, details),
     summary: payload.summary,
     version: VERSION_FIELDS.map((field) => getText(details[field])).find(Boolean) ?? null,
@@ -54,6 +59,6 @@ function getText(value: unknown): string | null {
   return typeof value === "string" && value.trim() ? value.trim() : null;
 }
 
-function toServiceRef(name: string): ServiceRef {
-  return { slug: toServiceSlug(name), name };
+function toServiceRef(name: string, field: string): ServiceRef {
+  return { slug: toServiceSlug(name), name, origin: { field, value: name } };
 }

@@ -1,12 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { listFixtures, readJsonFixture } from "../../../test/helpers/fixtures";
 import { AppError } from "../../errors";
+import { DEFAULT_SERVICE_LABELS } from "../read-service-labels";
 import { deriveDedupKey } from "./derive-dedup-key";
 import { isPagerDutyChangeEvent } from "./is-change-event";
 import { inferChangeKind } from "./normalize-change-event";
 import { parsePagerDutyEvents } from "./parse-pagerduty-events";
 
-const context = { receivedAt: new Date("2024-06-01T00:00:00.000Z"), headers: {} };
+const context = {
+  receivedAt: new Date("2024-06-01T00:00:00.000Z"),
+  headers: {},
+  serviceLabels: DEFAULT_SERVICE_LABELS,
+};
 const readFixture = (name: string) => readJsonFixture(`webhooks/pagerduty-events-v2/${name}`);
 const ROUTING_KEY = "R0UT1NGK3Y0123456789abcdefabcdef";
 
@@ -55,7 +60,11 @@ describe("parsePagerDutyEvents", () => {
       endsAt: null,
       generatorUrl: "https://monitoring.example.com",
       groupKey: "pagerduty-events:samplekeyhere",
-      service: { slug: "postgres", name: "postgres" },
+      service: {
+        slug: "postgres",
+        name: "postgres",
+        origin: { field: "component", value: "postgres" },
+      },
     });
     expect(alert?.startsAt.toISOString()).toBe("2015-07-17T08:42:58.315Z");
     expect(alert?.annotations).toMatchObject({
@@ -115,6 +124,7 @@ describe("parsePagerDutyEvents", () => {
     expect(service({ custom_details: { service: "Billing API" }, component: "pg" })).toEqual({
       slug: "billing-api",
       name: "Billing API",
+      origin: { field: "custom_details.service", value: "Billing API" },
     });
     expect(service({ custom_details: { service: 3 }, component: "pg" })?.slug).toBe("pg");
     expect(service({ custom_details: "free text" })?.slug).toBe("db-1.prod");
@@ -168,6 +178,7 @@ describe("parsePagerDutyEvents", () => {
         service: {
           slug: "acme-build-pipeline-tool-default-i-9999",
           name: "acme-build-pipeline-tool-default-i-9999",
+          origin: { field: "source", value: "acme-build-pipeline-tool-default-i-9999" },
         },
         kind: "deploy",
         summary: "Build Success: Increase snapshot create timeout to 30 seconds",
@@ -191,7 +202,11 @@ describe("parsePagerDutyEvents", () => {
       context,
     );
     expect(parsed.changeEvents[0]).toMatchObject({
-      service: { slug: "edge-proxy", name: "Edge Proxy" },
+      service: {
+        slug: "edge-proxy",
+        name: "Edge Proxy",
+        origin: { field: "custom_details.service", value: "Edge Proxy" },
+      },
       version: "abc123",
       kind: "other",
       at: context.receivedAt,

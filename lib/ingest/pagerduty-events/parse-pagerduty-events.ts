@@ -1,6 +1,7 @@
 import { parseOrThrow } from "../../http";
 import { compactRecord } from "../../json";
-import { toServiceSlug, toSeverity, UNLABELLED_SERVICE } from "../map-labels";
+import { toUnlabelledService } from "../find-alert-service";
+import { toServiceSlug, toSeverity } from "../map-labels";
 import {
   emptyParsedDelivery,
   type NormalizedAlert,
@@ -52,6 +53,7 @@ export function parsePagerDutyEvents(json: unknown, context: ParseContext): Pars
 function toTriggeredAlert(event: TPagerDutyTriggerEvent, context: ParseContext): NormalizedAlert {
   const { payload } = event;
   const dedupKey = event.dedup_key ?? deriveDedupKey(event.routing_key, payload);
+  const groupKey = `pagerduty-events:${dedupKey}`;
   return {
     source: "pagerduty",
     fingerprint: dedupKey,
@@ -77,13 +79,17 @@ function toTriggeredAlert(event: TPagerDutyTriggerEvent, context: ParseContext):
     isStartKnown: false,
     endsAt: null,
     generatorUrl: event.client_url || event.links?.[0]?.href || null,
-    groupKey: `pagerduty-events:${dedupKey}`,
-    service: getService(payload),
+    groupKey,
+    service:
+      getService(payload) ??
+      toUnlabelledService({ source: "pagerduty", groupKey, fingerprint: dedupKey }),
   };
 }
 
-// A resolve names only the dedup_key: the rest belongs to the alert it resolves.
+// A resolve names only the dedup_key: the rest, its service included, belongs to the alert it
+// resolves (the store keeps that one's service).
 function toResolvedAlert(dedupKey: string, context: ParseContext): NormalizedAlert {
+  const groupKey = `pagerduty-events:${dedupKey}`;
   return {
     source: "pagerduty",
     fingerprint: dedupKey,
@@ -98,25 +104,30 @@ function toResolvedAlert(dedupKey: string, context: ParseContext): NormalizedAle
     isStartKnown: false,
     endsAt: context.receivedAt,
     generatorUrl: null,
-    groupKey: `pagerduty-events:${dedupKey}`,
-    service: UNLABELLED_SERVICE,
+    groupKey,
+    service: toUnlabelledService({ source: "pagerduty", groupKey, fingerprint: dedupKey }),
   };
 }
 
 // custom_details.service names the service best; else the component, else the source.
-function getService(payload: TPagerDutyTriggerEvent["payload"]): ServiceRef {
+function getService(payload: TPagerDutyTriggerEvent["payload"]): ServiceRef | null {
   const details = payload.custom_details;
   const fromDetails =
     typeof details === "object" && details !== null && "service" in details
       ? details.service
       : undefined;
-  const candidates = [fromDetails, payload.component, payload.source];
-  for (const candidate of candidates) {
+  const candidates = [
+    ["custom_details.service", fromDetails],
+    ["component", payload.component],
+    ["source", payload.source],
+  ] as const;
+  for (const [field, candidate] of candidates) {
     if (typeof candidate === "string" && candidate.trim()) {
-      return { slug: toServiceSlug(candidate), name: candidate.trim() };
+      const name = candidate.trim();
+      return { slug: toServiceSlug(candidate), name, origin: { field, value: name } };
     }
   }
-  return UNLABELLED_SERVICE;
+  return null;
 }
 
 function toJson(value: unknown): string | null {

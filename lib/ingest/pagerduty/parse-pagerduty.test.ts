@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { listFixtures, readJsonFixture } from "../../../test/helpers/fixtures";
 import { AppError } from "../../errors";
+import { DEFAULT_SERVICE_LABELS } from "../read-service-labels";
 import { parsePagerDuty } from "./parse-pagerduty";
 
-const context = { receivedAt: new Date("2024-06-01T00:00:00.000Z"), headers: {} };
+const context = {
+  receivedAt: new Date("2024-06-01T00:00:00.000Z"),
+  headers: {},
+  serviceLabels: DEFAULT_SERVICE_LABELS,
+};
 const parseFixture = (name: string) =>
   parsePagerDuty(readJsonFixture(`webhooks/pagerduty-v3/${name}`), context);
 
@@ -72,7 +77,7 @@ describe("parsePagerDuty", () => {
         endsAt: null,
         generatorUrl: "https://pig208.pagerduty.com/incidents/PFQZPSY",
         groupKey: "pagerduty:PFQZPSY",
-        service: { slug: "pig208", name: "pig208" },
+        service: { slug: "pig208", name: "pig208", origin: { field: "service", value: "pig208" } },
       },
     ]);
   });
@@ -192,7 +197,11 @@ describe("parsePagerDuty", () => {
   it("maps low urgency to warning, else the priority, and slugs the service", () => {
     const [alert] = parsePagerDuty(makeEvent("incident.triggered"), context).alerts;
     expect(alert?.severity).toBe("warning");
-    expect(alert?.service).toEqual({ slug: "checkout-api", name: "Checkout API" });
+    expect(alert?.service).toEqual({
+      slug: "checkout-api",
+      name: "Checkout API",
+      origin: { field: "service", value: "Checkout API" },
+    });
     const withPriority = makeEvent("incident.triggered", {
       urgency: null,
       priority: { id: "PP", summary: "P2" },

@@ -1,7 +1,8 @@
 import type { AlertStatus, Severity } from "../../generated/prisma/enums";
 import { parseOrThrow } from "../../http";
 import { compactRecord, lookUp } from "../../json";
-import { toServiceSlug, toSeverity, UNLABELLED_SERVICE } from "../map-labels";
+import { toUnlabelledService } from "../find-alert-service";
+import { toServiceSlug, toSeverity } from "../map-labels";
 import {
   emptyParsedDelivery,
   type IncidentUpdateRequest,
@@ -110,6 +111,7 @@ function toAlert(
 ): NormalizedAlert {
   const serviceName = incident.service?.summary?.trim();
   const isResolved = status === "resolved";
+  const groupKey = `pagerduty:${incident.id}`;
   return {
     source: "pagerduty",
     fingerprint: incident.id,
@@ -135,10 +137,14 @@ function toAlert(
     isStartKnown: !isResolved,
     endsAt: isResolved ? event.occurred_at : null,
     generatorUrl: incident.html_url ?? null,
-    groupKey: `pagerduty:${incident.id}`,
+    groupKey,
     service: serviceName
-      ? { slug: toServiceSlug(serviceName), name: serviceName }
-      : UNLABELLED_SERVICE,
+      ? {
+          slug: toServiceSlug(serviceName),
+          name: serviceName,
+          origin: { field: "service", value: serviceName },
+        }
+      : toUnlabelledService({ source: "pagerduty", groupKey, fingerprint: incident.id }),
   };
 }
 

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
+import { DEFAULT_SERVICE_LABELS } from "./ingest/read-service-labels";
+
+describe("FAULTLINE_SERVICE_LABELS", () => {
+  it("defaults to the common conventions, service first and Grafana's folder and rule last", () => {
+    const labels = parseEnv({}).FAULTLINE_SERVICE_LABELS;
+    expect(labels).toEqual(DEFAULT_SERVICE_LABELS);
+    expect(labels[0]).toBe("service");
+    expect(labels.at(-1)).toBe("grafana_folder+alertname");
+    expect(labels.indexOf("host")).toBeLessThan(labels.indexOf("instance"));
+    // An empty variable is an unset one.
+    expect(parseEnv({ FAULTLINE_SERVICE_LABELS: "" }).FAULTLINE_SERVICE_LABELS).toEqual(labels);
+  });
+
+  it("reads a comma list, dropping blanks and repeats", () => {
+    const env = parseEnv({
+      FAULTLINE_SERVICE_LABELS: " team , app.kubernetes.io/name,,team, a+b ",
+    });
+    expect(env.FAULTLINE_SERVICE_LABELS).toEqual(["team", "app.kubernetes.io/name", "a+b"]);
+  });
+
+  it.each([
+    [" , ", "must name at least one label"],
+    ["service,my label", "label names"],
+    ["grafana_folder+", "label names"],
+  ])("rejects %j, naming the variable", (value, message) => {
+    expect(() => parseEnv({ FAULTLINE_SERVICE_LABELS: value })).toThrowError(
+      new RegExp(`FAULTLINE_SERVICE_LABELS.*${message}`),
+    );
+  });
+});

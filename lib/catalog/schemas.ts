@@ -82,8 +82,10 @@ export const ZPendingDependencyInput = z.object({
 export type PendingDependencyInput = z.input<typeof ZPendingDependencyInput>;
 export type TPendingDependencyInput = z.infer<typeof ZPendingDependencyInput>;
 
-/** Where an "api:" pending target is met: services whose metadata.providesApis lists it. */
+/** An "api:" pending target is met by services whose metadata.providesApis lists it. */
 export const API_TARGET_PREFIX = "api:";
+/** A "pagerduty:<id>" pending target is met by the service with that metadata.pagerdutyServiceId. */
+export const PAGERDUTY_TARGET_PREFIX = "pagerduty:";
 
 /** Kinds of service that hold data: a plain dependency on one is a "data" edge. */
 export const DATA_STORE_KINDS = new Set(["database", "cache", "storage"]);

@@ -33,5 +33,8 @@ export function describeImportResult(result: CatalogImportResult): string {
 
 function describeConnected(connected: string[]): string[] {
   if (connected.length === 0) return [];
-  return [`  connected, waiting for these services until now: ${connected.join(", ")}`];
+  const edges = connected.length === 1 ? "edge" : "edges";
+  return [
+    `  ${connected.length} ${edges} connected that waited for these services: ${connected.join(", ")}`,
+  ];
 }

@@ -13,8 +13,7 @@ export const IMPORT_HELP = `faultline import <format> <path> [--source <name>]
            again updates it and removes what is no longer in it. Prints what was added,
            changed and removed, and references to entities not imported yet (they connect
            when a later import brings them). Bad files: one error lists every file, entity
-           and field, and
-           nothing is imported.
+           and field, and nothing is imported.
 
   faultline import backstage examples/ecommerce/backstage
   faultline import calm examples/ecommerce/ecommerce.calm.json

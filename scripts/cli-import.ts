@@ -11,8 +11,9 @@ export const IMPORT_HELP = `faultline import <format> <path> [--source <name>]
   path:    a file, or a directory read recursively (Backstage: every .yaml/.yml in it)
   --source names what this import owns (default "<format>:<path>"); importing the same source
            again updates it and removes what is no longer in it. Prints what was added,
-           changed and removed; a bad file names the file, the entity and the field, and
-           nothing is imported.
+           changed and removed, and references to entities not imported yet (they connect
+           when a later import brings them). Bad files: one error lists every file, entity
+           and field, and nothing is imported.
 
   faultline import backstage examples/ecommerce/backstage
   faultline import calm examples/ecommerce/ecommerce.calm.json

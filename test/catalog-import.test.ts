@@ -27,6 +27,7 @@ async function catalogCounts() {
 
 beforeEach(async () => {
   const prisma = testDb.db.prisma;
+  await prisma.pendingDependency.deleteMany();
   await prisma.dependency.deleteMany();
   await prisma.businessFlow.deleteMany();
   await prisma.service.deleteMany();
@@ -45,6 +46,8 @@ describe("applyCatalogSnapshot", () => {
       services: nothing,
       dependencies: nothing,
       flows: nothing,
+      pending: [],
+      connected: [],
     });
   });
 

@@ -4,6 +4,12 @@ import { getPrisma } from "../db";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import {
+  applyPendingRows,
+  connectArrivedDependencies,
+  resolvePendingDependencies,
+  type TPendingReference,
+} from "./apply-pending-dependencies";
+import {
   isSameServiceFields,
   mergeGuestImport,
   mergeOwnerImport,
@@ -16,6 +22,7 @@ import {
   type TServiceInput,
   ZBusinessFlowInput,
   ZDependencyInput,
+  ZPendingDependencyInput,
   ZServiceInput,
 } from "./schemas";
 
@@ -25,6 +32,10 @@ export type ImportReport = {
   services: ChangeList;
   dependencies: ChangeList;
   flows: ChangeList;
+  /** References this source makes to entities no import has brought yet. */
+  pending: TPendingReference[];
+  /** Edges made now from references (of any source) that were waiting for these services. */
+  connected: string[];
 };
 
 const emptyChanges = (): ChangeList => ({ added: [], changed: [], removed: [] });
@@ -33,6 +44,8 @@ const emptyChanges = (): ChangeList => ({ added: [], changed: [], removed: [] })
  * Makes the catalog say what `snapshot` says for its source, in one transaction: services and
  * edges it declares are added or updated, and what that source declared before but no longer
  * does is removed. Alerts keep their services: a removed service becomes unmapped, not deleted.
+ * An edge to a service the catalog does not hold yet waits as a pending row, and any pending row
+ * these services answer becomes an edge.
  */
 export async function applyCatalogSnapshot(snapshot: CatalogSnapshot): Promise<ImportReport> {
   const services = snapshot.services.map((service) =>
@@ -41,9 +54,19 @@ export async function applyCatalogSnapshot(snapshot: CatalogSnapshot): Promise<I
   const dependencies = snapshot.dependencies.map((edge) =>
     parseEntity(ZDependencyInput, edge, `dependency ${edge.from} -> ${edge.to}`),
   );
+  const pending = (snapshot.pendingDependencies ?? []).map((edge) =>
+    parseEntity(ZPendingDependencyInput, edge, `dependency ${edge.from} -> ${edge.ref}`),
+  );
   const flows = snapshot.flows.map((flow) =>
     parseEntity(ZBusinessFlowInput, flow, `flow ${flow.uniqueId}`),
   );
+  const declared = new Set(services.map((service) => service.slug));
+  for (const edge of pending.filter((each) => !declared.has(each.from))) {
+    throw new AppError(
+      "VALIDATION",
+      `dependency ${edge.from} -> ${edge.ref}: unknown service "${edge.from}"`,
+    );
+  }
   const prisma = await getPrisma();
   return prisma.$transaction(
     async (tx) => {
@@ -52,9 +75,20 @@ export async function applyCatalogSnapshot(snapshot: CatalogSnapshot): Promise<I
         services: emptyChanges(),
         dependencies: emptyChanges(),
         flows: emptyChanges(),
+        pending: [],
+        connected: [],
       };
       const idBySlug = await applyServices(tx, snapshot.source, services, report.services);
-      await applyDependencies(tx, snapshot.source, dependencies, idBySlug, report.dependencies);
+      const { resolved, waiting } = await resolvePendingDependencies(tx, pending);
+      await applyDependencies(
+        tx,
+        snapshot.source,
+        [...dependencies, ...resolved],
+        idBySlug,
+        report.dependencies,
+      );
+      report.pending = await applyPendingRows(tx, snapshot.source, waiting, idBySlug);
+      report.connected = await connectArrivedDependencies(tx, services);
       await applyFlows(tx, snapshot.source, flows, report.flows);
       return report;
     },

@@ -1,17 +1,25 @@
 import { getPrisma } from "../db";
 import { toServiceSlug } from "../ingest/map-labels";
 import type { ChangeList } from "./apply-catalog-snapshot";
+import { connectArrivedDependencies } from "./apply-pending-dependencies";
 import type { ObservedEdge } from "./schemas";
+
+export type TObservedReport = {
+  dependencies: ChangeList;
+  /** Edges made from pending references that were waiting for services first seen in traffic. */
+  connected: string[];
+};
 
 /**
  * Records traffic seen between services. An edge someone declared becomes "both"; one nobody
  * declared is added as "observed". Unknown services are created, marked unmapped. Edges not in
- * this snapshot are left alone: quiet paths (fallbacks, batch jobs) are not gone paths.
+ * this snapshot are left alone: quiet paths (fallbacks, batch jobs) are not gone paths. Pending
+ * references to the services seen become edges first, so traffic on them makes them "both".
  */
 export async function applyObservedEdges(
   edges: ObservedEdge[],
   now = new Date(),
-): Promise<ChangeList> {
+): Promise<TObservedReport> {
   const prisma = await getPrisma();
   return prisma.$transaction(
     async (tx) => {
@@ -23,16 +31,19 @@ export async function applyObservedEdges(
       ];
       const known = await tx.service.findMany({
         where: { slug: { in: slugs } },
-        select: { id: true, slug: true },
+        select: { id: true, slug: true, metadata: true },
       });
       const idBySlug = new Map(known.map((service) => [service.slug, service.id]));
+      const seen: { slug: string; metadata: unknown }[] = [...known];
       for (const slug of slugs.filter((candidate) => !idBySlug.has(candidate))) {
         const created = await tx.service.create({
           data: { slug, name: slug, isUnmapped: true },
-          select: { id: true },
+          select: { id: true, slug: true, metadata: true },
         });
         idBySlug.set(slug, created.id);
+        seen.push(created);
       }
+      const connected = await connectArrivedDependencies(tx, seen);
       for (const edge of edges) {
         const from = toServiceSlug(edge.client);
         const to = toServiceSlug(edge.server);
@@ -59,7 +70,7 @@ export async function applyObservedEdges(
         await tx.dependency.update({ where: { id: before.id }, data: { provenance, ...observed } });
         if (before.provenance !== provenance) changes.changed.push(`${from} -> ${to}`);
       }
-      return changes;
+      return { dependencies: changes, connected };
     },
     { timeout: 120_000, maxWait: 10_000 },
   );

@@ -19,6 +19,14 @@ export type ServiceEdge = {
   lastObservedAt: Date | null;
 };
 
+export type PendingEdge = {
+  ref: string;
+  targetSlug: string;
+  kind: DependencyKind;
+  criticality: DependencyCriticality;
+  declaredSource: string;
+};
+
 export type ServiceDetail = {
   id: number;
   slug: string;
@@ -33,6 +41,8 @@ export type ServiceDetail = {
   metadata: TServiceMetadata;
   dependsOn: ServiceEdge[];
   dependedOnBy: ServiceEdge[];
+  /** Entities its catalog names that no import has brought yet (pending edges). */
+  waitingFor: PendingEdge[];
   firingAlerts: {
     id: number;
     name: string;
@@ -60,6 +70,16 @@ export async function getServiceOrThrow(slug: string): Promise<ServiceDetail> {
       dependedOnBy: {
         select: { ...edgeFields, fromService: { select: { slug: true, name: true } } },
       },
+      pendingDependencies: {
+        select: {
+          targetRef: true,
+          targetSlug: true,
+          kind: true,
+          criticality: true,
+          declaredSource: true,
+        },
+        orderBy: { targetRef: "asc" },
+      },
       alerts: {
         where: { status: "firing" },
         select: { id: true, name: true, severity: true, summary: true, incidentId: true },
@@ -74,8 +94,17 @@ export async function getServiceOrThrow(slug: string): Promise<ServiceDetail> {
     },
   });
   if (!service) throw new AppError("NOT_FOUND", `Service ${slug} does not exist.`);
-  const { dependsOn, dependedOnBy, alerts, incidents, metadata, createdAt, updatedAt, ...fields } =
-    service;
+  const {
+    dependsOn,
+    dependedOnBy,
+    pendingDependencies,
+    alerts,
+    incidents,
+    metadata,
+    createdAt,
+    updatedAt,
+    ...fields
+  } = service;
   return {
     ...fields,
     metadata: ZServiceMetadata.safeParse(metadata).data ?? {},
@@ -83,6 +112,7 @@ export async function getServiceOrThrow(slug: string): Promise<ServiceDetail> {
     dependedOnBy: dependedOnBy
       .map(({ fromService, ...edge }) => ({ ...fromService, ...edge }))
       .sort(bySlug),
+    waitingFor: pendingDependencies.map(({ targetRef, ...edge }) => ({ ref: targetRef, ...edge })),
     firingAlerts: alerts,
     recentIncidents: incidents.map((row) => row.incident),
   };

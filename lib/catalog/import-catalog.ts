@@ -5,7 +5,7 @@ import type { CatalogFile, CatalogFormat } from "./schemas";
 
 export type CatalogImportResult =
   | { kind: "snapshot"; report: ImportReport }
-  | { kind: "observed"; source: string; dependencies: ChangeList };
+  | { kind: "observed"; source: string; dependencies: ChangeList; connected: string[] };
 
 /**
  * Parses a catalog in one of the supported formats and applies it: declared catalogs replace
@@ -18,7 +18,7 @@ export async function importCatalog(
 ): Promise<CatalogImportResult> {
   const read = readCatalog(format, files, source);
   if (read.kind === "observed") {
-    return { kind: "observed", source, dependencies: await applyObservedEdges(read.edges) };
+    return { kind: "observed", source, ...(await applyObservedEdges(read.edges)) };
   }
   return { kind: "snapshot", report: await applyCatalogSnapshot(read.snapshot) };
 }

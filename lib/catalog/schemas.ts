@@ -41,6 +41,8 @@ export const ZServiceMetadata = z
     annotations: z.record(z.string(), z.string()).optional(),
     /** On a service an alert created: what of the alert named it (a label, a group, ...). */
     mappedFrom: ZServiceOrigin.optional().catch(undefined),
+    /** Keys of the Backstage APIs it provides ("api:default/search"), for consumers imported later. */
+    providesApis: z.array(z.string()).optional(),
   })
   .catchall(z.unknown());
 export type TServiceMetadata = z.infer<typeof ZServiceMetadata>;
@@ -68,6 +70,41 @@ export const ZDependencyInput = z.object({
 export type DependencyInput = z.input<typeof ZDependencyInput>;
 export type TDependencyInput = z.infer<typeof ZDependencyInput>;
 
+/**
+ * An edge to an entity that is not in this import: it connects once a service with `toSlug`
+ * exists. `toSlug` is the slug that entity would get, or "api:<namespace>/<name>" for an API,
+ * which waits for a service that provides it; `ref` is what the catalog wrote.
+ */
+export const ZPendingDependencyInput = z.object({
+  from: z.string(),
+  toSlug: z.string().min(1),
+  ref: z.string().min(1),
+  kind: ZDependencyInput.shape.kind,
+  criticality: ZDependencyInput.shape.criticality,
+});
+export type PendingDependencyInput = z.input<typeof ZPendingDependencyInput>;
+export type TPendingDependencyInput = z.infer<typeof ZPendingDependencyInput>;
+
+/** An "api:" pending target is met by services whose metadata.providesApis lists it. */
+export const API_TARGET_PREFIX = "api:";
+/** A "pagerduty:<id>" pending target is met by the service with that metadata.pagerdutyServiceId. */
+export const PAGERDUTY_TARGET_PREFIX = "pagerduty:";
+
+/** Kinds of service that hold data: a plain dependency on one is a "data" edge. */
+export const DATA_STORE_KINDS = new Set(["database", "cache", "storage"]);
+
+/**
+ * Kinds of service that carry messages: an edge drawn out of one follows the data, so it is read
+ * backwards, as the consumer depending on the bus.
+ */
+export const MESSAGE_BUS_KINDS = new Set([
+  "messagebus",
+  "message-bus",
+  "queue",
+  "topic",
+  "kafka-topic",
+]);
+
 /** A business flow (CALM flows): which services it runs through and what its failure costs. */
 export const ZBusinessFlowInput = z.object({
   uniqueId: z.string().min(1),
@@ -92,6 +129,8 @@ export type CatalogSnapshot = {
   source: string;
   services: ServiceInput[];
   dependencies: DependencyInput[];
+  /** Edges to entities outside this import; optional for catalogs that name none. */
+  pendingDependencies?: PendingDependencyInput[];
   flows: BusinessFlowInput[];
 };
 

@@ -82,6 +82,21 @@ export default async function ServicePage({ params }: PageProps) {
         <section>
           <h2>Depends on</h2>
           <EdgeList edges={service.dependsOn} testId="depends-on" />
+          {service.waitingFor.length > 0 ? (
+            <p className="subtle" data-testid="waiting-for">
+              Waiting for:{" "}
+              {service.waitingFor.map((edge, index) => (
+                <span
+                  key={edge.targetSlug}
+                  title={`${edge.kind}, ${edge.criticality}, declared by ${edge.declaredSource}`}
+                >
+                  {index > 0 ? ", " : null}
+                  <span className="mono">{edge.ref}</span>
+                </span>
+              ))}{" "}
+              (not imported yet)
+            </p>
+          ) : null}
         </section>
         <section>
           <h2>Used by</h2>

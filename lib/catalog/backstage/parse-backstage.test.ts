@@ -8,10 +8,10 @@ import { parseBackstage } from "./parse-backstage";
 
 const fixtures = readCatalogFiles(path.join(FIXTURES_DIR, "catalog/backstage"));
 const validFixtures = fixtures.filter((file) => !file.name.includes("edge_invalid"));
-// The fixtures' wayback components provide and consume an API the examples never define.
-const waybackArchiveApi: CatalogFile = {
-  name: "apis/wayback-archive-api.yaml",
-  text: "apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: wayback-archive\nspec:\n  type: openapi\n  lifecycle: production\n  owner: team-a\n",
+const fixture = (name: string) => {
+  const file = fixtures.find((each) => each.name === name);
+  if (!file) throw new Error(`no fixture ${name}`);
+  return file;
 };
 const parse = (text: string) =>
   parseBackstage([{ name: "catalog-info.yaml", text }], "backstage:test");
@@ -28,14 +28,49 @@ describe("parseBackstage on Backstage's own example entities", () => {
     );
   });
 
-  it("refuses an API reference that no imported file defines", () => {
-    expect(() => parseBackstage(validFixtures, "backstage:fixtures")).toThrow(
-      'components/wayback-archive-component.yaml: component:wayback-archive: spec.providesApis[0]: "wayback-archive" refers to api:wayback-archive, which is not in the imported files',
+  it("keeps a dependsOn to a Resource in another file as a pending edge", () => {
+    const snapshot = parseBackstage(
+      [fixture("components/artist-lookup-component.yaml")],
+      "backstage:artist-lookup",
     );
+    expect(snapshot.services.map((service) => service.slug)).toEqual(["artist-lookup"]);
+    expect(snapshot.dependencies).toEqual([]);
+    expect(snapshot.pendingDependencies).toEqual([
+      {
+        from: "artist-lookup",
+        toSlug: "artists-db",
+        ref: "resource:artists-db",
+        kind: "sync",
+        criticality: "critical",
+      },
+    ]);
+    // Owner and system name a Group and a System that are not in the file either.
+    expect(snapshot.services[0]).toMatchObject({
+      owner: "team-a",
+      metadata: { system: "artist-engagement-portal" },
+    });
+  });
+
+  it("keeps a consumed API nobody in the files provides as pending on the API", () => {
+    const snapshot = parseBackstage(
+      [fixture("components/wayback-search-component.yaml")],
+      "backstage:wayback-search",
+    );
+    expect(snapshot.pendingDependencies).toEqual([
+      {
+        from: "wayback-search",
+        toSlug: "api:default/wayback-archive",
+        ref: "api:wayback-archive",
+        kind: "sync",
+        criticality: "critical",
+      },
+    ]);
+    expect(snapshot.services[0]?.metadata?.providesApis).toEqual(["api:default/wayback-search"]);
   });
 
   it("reads Components and Resources as services, and dependsOn and APIs as edges", () => {
-    const snapshot = parseBackstage([...validFixtures, waybackArchiveApi], "backstage:fixtures");
+    // No file defines the wayback-archive API; its provider and consumer still meet through it.
+    const snapshot = parseBackstage(validFixtures, "backstage:fixtures");
     expect(snapshot.source).toBe("backstage:fixtures");
     expect(snapshot.services.map((service) => service.slug)).toEqual([
       "artist-lookup",
@@ -48,6 +83,7 @@ describe("parseBackstage on Backstage's own example entities", () => {
       { from: "artist-lookup", to: "artists-db", kind: "data", criticality: "critical" },
       { from: "wayback-search", to: "wayback-archive", kind: "sync", criticality: "critical" },
     ]);
+    expect(snapshot.pendingDependencies).toEqual([]);
     expect(snapshot.flows).toEqual([]);
     expect(snapshot.services[0]).toEqual({
       slug: "artist-lookup",
@@ -177,9 +213,9 @@ describe("parseBackstage", () => {
 
   it.each([
     [
-      "an unresolved dependsOn",
-      component("artist-lookup", "  dependsOn: ['resource:artists-db']\n"),
-      'catalog-info.yaml: component:artist-lookup: spec.dependsOn[0]: "resource:artists-db" refers to resource:artists-db, which is not in the imported files',
+      "a dependencyOf naming an entity outside the files",
+      component("a", "  dependencyOf: [component:elsewhere]\n"),
+      'catalog-info.yaml: component:a: spec.dependencyOf[0]: "component:elsewhere" refers to component:elsewhere, which is not in the imported files: declare the edge as its dependsOn instead',
     ],
     [
       "a dependsOn naming a Group",
@@ -246,5 +282,75 @@ describe("parseBackstage", () => {
     expect(thrown).toBeInstanceOf(AppError);
     expect(thrown).toMatchObject({ code: "VALIDATION" });
     expect(String(thrown)).toContain(message);
+  });
+});
+
+describe("parseBackstage across files", () => {
+  it("reads optional and async annotations on a reference to another file's entity", () => {
+    const snapshot = parse(
+      component(
+        "orders",
+        "  dependsOn: [resource:orders-db, component:payments]\n",
+        "  annotations:\n    faultline.dev/optional-dependencies: resource:orders-db\n    faultline.dev/async-dependencies: payments\n",
+      ),
+    );
+    expect(snapshot.pendingDependencies).toEqual([
+      {
+        from: "orders",
+        toSlug: "orders-db",
+        ref: "resource:orders-db",
+        kind: "sync",
+        criticality: "optional",
+      },
+      {
+        from: "orders",
+        toSlug: "payments",
+        ref: "component:payments",
+        kind: "async",
+        criticality: "critical",
+      },
+    ]);
+  });
+
+  it("reads an edge out of a queue backwards: the consumer depends on the bus, async", () => {
+    const snapshot = parse(
+      [
+        `${resource("order-events", "queue")}  dependsOn: [component:notifier]\n`,
+        component("notifier", ""),
+        component("orders", "  dependsOn: [resource:order-events]\n"),
+      ].join("---\n"),
+    );
+    expect(snapshot.dependencies).toEqual([
+      { from: "orders", to: "order-events", kind: "sync", criticality: "critical" },
+      { from: "notifier", to: "order-events", kind: "async", criticality: "critical" },
+    ]);
+  });
+
+  it("lists every problem of every file in one error", () => {
+    const broken: CatalogFile = {
+      name: "components/broken.yaml",
+      text: `${component("a", "  dependsOn: b\n")}---\n${component("c", "", '  annotations:\n    faultline.dev/tier: "9"\n')}`,
+    };
+    let thrown: unknown;
+    try {
+      parseBackstage([...fixtures, broken], "backstage:fixtures");
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ code: "VALIDATION" });
+    const lines = String((thrown as Error).message).split("\n");
+    expect(lines[0]).toBe("3 problems in 2 file(s); nothing was imported:");
+    expect(lines).toHaveLength(4);
+    expect(lines.slice(1)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining("- components/broken.yaml: component:a: spec.dependsOn:"),
+        expect.stringContaining(
+          '- components/broken.yaml: component:c: metadata.annotations["faultline.dev/tier"]: "9" is not a tier',
+        ),
+        expect.stringContaining(
+          '- components/edge_invalid-component.yaml: component:invalid component: metadata.name: "invalid component" is not a valid entity name',
+        ),
+      ]),
+    );
   });
 });

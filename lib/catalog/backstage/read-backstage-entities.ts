@@ -1,5 +1,5 @@
 import { parseAllDocuments } from "yaml";
-import { catalogError } from "../catalog-error";
+import { catalogError, type TCatalogIssues } from "../catalog-error";
 import type { CatalogFile } from "../schemas";
 import { describeEntityRef, type TEntityRef, toEntityKey } from "./parse-entity-ref";
 import { isValidEntityName, type TBackstageEntity, ZBackstageEntity } from "./schemas";
@@ -14,32 +14,36 @@ export type TLocatedEntity = {
   entity: TBackstageEntity;
 };
 
-/** Reads every YAML document of a file as an entity; empty documents are skipped. */
-export function readBackstageEntities(file: CatalogFile): TLocatedEntity[] {
+/** Reads every YAML document of a file as an entity; empty documents are skipped, bad ones noted. */
+export function readBackstageEntities(file: CatalogFile, issues: TCatalogIssues): TLocatedEntity[] {
   const entities: TLocatedEntity[] = [];
   parseAllDocuments(file.text).forEach((document, index) => {
-    const where = `document ${index + 1}`;
-    const [error] = document.errors;
-    if (error) {
-      const line = error.linePos?.[0].line;
-      const problem = error.message.split("\n")[0] ?? "invalid YAML";
-      throw catalogError(
-        file.name,
-        where,
-        line ? `line ${line}` : null,
-        `YAML syntax error: ${problem}`,
-      );
-    }
-    let value: unknown;
-    try {
-      value = document.toJS();
-    } catch (cause) {
-      throw catalogError(file.name, where, null, `unreadable YAML: ${String(cause)}`);
-    }
-    if (value === null || value === undefined) return;
-    entities.push(toLocatedEntity(file.name, where, value));
+    const entity = issues.attempt(() => readDocument(file.name, document, index));
+    if (entity) entities.push(entity);
   });
   return entities;
+}
+
+function readDocument(
+  file: string,
+  document: ReturnType<typeof parseAllDocuments>[number],
+  index: number,
+): TLocatedEntity | null {
+  const where = `document ${index + 1}`;
+  const [error] = document.errors;
+  if (error) {
+    const line = error.linePos?.[0].line;
+    const problem = error.message.split("\n")[0] ?? "invalid YAML";
+    throw catalogError(file, where, line ? `line ${line}` : null, `YAML syntax error: ${problem}`);
+  }
+  let value: unknown;
+  try {
+    value = document.toJS();
+  } catch (cause) {
+    throw catalogError(file, where, null, `unreadable YAML: ${String(cause)}`);
+  }
+  if (value === null || value === undefined) return null;
+  return toLocatedEntity(file, where, value);
 }
 
 function toLocatedEntity(file: string, where: string, value: unknown): TLocatedEntity {

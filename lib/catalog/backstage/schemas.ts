@@ -64,6 +64,3 @@ export const ZBackstageServiceSpec = z.object({
   consumesApis: ZRefList,
 });
 export type TBackstageServiceSpec = z.infer<typeof ZBackstageServiceSpec>;
-
-/** Resource types whose dependents read or write data there: edges to them are "data". */
-export const DATA_RESOURCE_TYPES = new Set(["database", "cache", "storage"]);

@@ -1,5 +1,5 @@
 import { toServiceSlug } from "../../ingest/map-labels";
-import { catalogError } from "../catalog-error";
+import { catalogError, type TCatalogIssues } from "../catalog-error";
 import {
   type ServiceInput,
   type TFailureMode,
@@ -32,8 +32,8 @@ export function readServiceEntity(located: TLocatedEntity): TServiceEntity {
   return { ...located, spec: result.data, slug: toServiceSlug(located.entity.metadata.name) };
 }
 
-/** Maps an entity's fields, links and annotations onto a service. */
-export function toBackstageService(entity: TServiceEntity): ServiceInput {
+/** Maps an entity's fields, links and annotations onto a service; each bad field is noted. */
+export function toBackstageService(entity: TServiceEntity, issues: TCatalogIssues): ServiceInput {
   const { metadata } = entity.entity;
   const annotations = metadata.annotations ?? {};
   const read = (key: string) => annotations[key]?.trim() || null;
@@ -45,8 +45,12 @@ export function toBackstageService(entity: TServiceEntity): ServiceInput {
   return {
     slug: entity.slug,
     name: metadata.title?.trim() || metadata.name,
-    tier: readTier(entity, read(FAULTLINE_ANNOTATIONS.tier)),
-    owner: entity.spec.owner ? readRefName(entity, "spec.owner", entity.spec.owner, "group") : null,
+    tier: issues.attempt(() => readTier(entity, read(FAULTLINE_ANNOTATIONS.tier))) ?? null,
+    owner: entity.spec.owner
+      ? (issues.attempt(() =>
+          readRefName(entity, "spec.owner", entity.spec.owner ?? "", "group"),
+        ) ?? null)
+      : null,
     onCall: read(FAULTLINE_ANNOTATIONS.onCall),
     runbookUrl: read(FAULTLINE_ANNOTATIONS.runbook) ?? runbookLink?.url ?? null,
     healthEndpoint: read(FAULTLINE_ANNOTATIONS.healthEndpoint),
@@ -54,13 +58,17 @@ export function toBackstageService(entity: TServiceEntity): ServiceInput {
       kind: entity.spec.type ?? undefined,
       description: metadata.description?.trim() || undefined,
       system: entity.spec.system
-        ? readRefName(entity, "spec.system", entity.spec.system, "system")
+        ? issues.attempt(() =>
+            readRefName(entity, "spec.system", entity.spec.system ?? "", "system"),
+          )
         : undefined,
       lifecycle: entity.spec.lifecycle ?? undefined,
       dashboards: dashboards.length > 0 ? dashboards : undefined,
-      failureModes: readFailureModes(entity, read(FAULTLINE_ANNOTATIONS.failureModes)),
+      failureModes: issues.attempt(() =>
+        readFailureModes(entity, read(FAULTLINE_ANNOTATIONS.failureModes)),
+      ),
       pagerdutyServiceId: read(PAGERDUTY_SERVICE_ID_ANNOTATION) ?? undefined,
-      prometheus: readPrometheus(entity, read),
+      prometheus: issues.attempt(() => readPrometheus(entity, read)),
       annotations: Object.keys(annotations).length > 0 ? annotations : undefined,
     }),
   };

@@ -1,14 +1,21 @@
 import { Document, Scalar } from "yaml";
-import type { CatalogSnapshot, DependencyInput, ServiceInput } from "../schemas";
 import {
-  DATA_RESOURCE_TYPES,
-  FAULTLINE_ANNOTATIONS,
-  PAGERDUTY_SERVICE_ID_ANNOTATION,
-} from "./schemas";
+  type CatalogSnapshot,
+  DATA_STORE_KINDS,
+  type DependencyInput,
+  MESSAGE_BUS_KINDS,
+  type ServiceInput,
+} from "../schemas";
+import { FAULTLINE_ANNOTATIONS, PAGERDUTY_SERVICE_ID_ANNOTATION } from "./schemas";
 
 const API_VERSION = "backstage.io/v1alpha1";
 // Infrastructure a component needs at runtime is a Resource in Backstage; the rest Components.
-const RESOURCE_KINDS = new Set([...DATA_RESOURCE_TYPES, "broker", "queue", "infrastructure"]);
+const RESOURCE_KINDS = new Set([
+  ...DATA_STORE_KINDS,
+  ...MESSAGE_BUS_KINDS,
+  "broker",
+  "infrastructure",
+]);
 
 export type TBackstageSystem = { name: string; title: string; owner: string };
 
@@ -117,11 +124,15 @@ function toServiceDocument(
   return document;
 }
 
-// parseBackstage infers "data" from the target's Resource type and reads "async" from an
-// annotation; an edge those rules would read back differently cannot be written.
+// parseBackstage infers "data" from the target's Resource type, reads "async" from an annotation
+// and reads edges out of a message bus backwards; an edge read back differently cannot be written.
 function checkExpressible(edge: DependencyInput, services: Map<string, ServiceInput>): void {
+  const sourceKind = services.get(edge.from)?.metadata?.kind ?? "service";
+  if (MESSAGE_BUS_KINDS.has(sourceKind)) {
+    throw new Error(`${edge.from} -> ${edge.to}: an edge out of a ${sourceKind} cannot be written`);
+  }
   const targetKind = services.get(edge.to)?.metadata?.kind ?? "service";
-  const readsAsData = DATA_RESOURCE_TYPES.has(targetKind);
+  const readsAsData = DATA_STORE_KINDS.has(targetKind);
   const kind = edge.kind ?? "sync";
   if ((kind === "data") !== readsAsData && kind !== "async") {
     throw new Error(

@@ -1,4 +1,4 @@
-import { catalogError } from "../catalog-error";
+import { catalogError, collectCatalogIssues, type TCatalogIssues } from "../catalog-error";
 import type { CatalogFile, CatalogSnapshot, ServiceInput } from "../schemas";
 import { toCalmIssueError } from "./describe-calm-issue";
 import { listCalmDependencies } from "./list-calm-dependencies";
@@ -12,21 +12,28 @@ const ARCHITECTURE = "architecture";
 /**
  * Reads a FINOS CALM architecture: nodes become services (except actors and systems that only
  * group others), connects and deployed-in relationships become edges, flows become business flows.
+ * An architecture is self-contained: a relationship to an unknown node is an error. Problems are
+ * reported together, nodes first (a broken node would make every relationship to it look wrong).
  */
 export function parseCalm(file: CatalogFile, source: string): CatalogSnapshot {
   const json = readJson(file);
   const parsed = ZCalmArchitecture.safeParse(json);
   if (!parsed.success) throw toCalmIssueError(file.name, ARCHITECTURE, "", parsed.error);
-  const nodes = readNodes(file.name, parsed.data.nodes);
+  const issues = collectCatalogIssues();
+  const nodes = readNodes(file.name, parsed.data.nodes, issues);
+  issues.throwIfAny();
   const nodeIds = new Set(nodes.keys());
   const links = new Map<string, TCalmLink>();
   (parsed.data.relationships ?? []).forEach((raw, index) => {
-    const link = readCalmRelationship(file.name, raw, index, nodeIds);
-    if (links.has(link.id)) {
-      throw catalogError(file.name, `relationship ${link.id}`, "unique-id", "used twice");
-    }
-    links.set(link.id, link);
+    issues.attempt(() => {
+      const link = readCalmRelationship(file.name, raw, index, nodeIds);
+      if (links.has(link.id)) {
+        throw catalogError(file.name, `relationship ${link.id}`, "unique-id", "used twice");
+      }
+      links.set(link.id, link);
+    });
   });
+  issues.throwIfAny();
 
   const serviceIds = listServiceNodeIds(nodes, [...links.values()]);
   const systemOf = new Map<string, string>();
@@ -40,25 +47,33 @@ export function parseCalm(file: CatalogFile, source: string): CatalogSnapshot {
   for (const node of nodes.values()) {
     const id = node["unique-id"];
     if (!serviceIds.has(id)) continue;
-    const service = toCalmService(file.name, node, systemOf.get(id) ?? null);
-    const taken = nodeBySlug.get(service.slug);
-    if (taken) {
-      throw catalogError(
-        file.name,
-        `node ${id}`,
-        "unique-id",
-        `gives the slug "${service.slug}", as node ${taken} does`,
-      );
-    }
-    nodeBySlug.set(service.slug, id);
-    services.push(service);
+    issues.attempt(() => {
+      const service = toCalmService(file.name, node, systemOf.get(id) ?? null);
+      const taken = nodeBySlug.get(service.slug);
+      if (taken) {
+        throw catalogError(
+          file.name,
+          `node ${id}`,
+          "unique-id",
+          `gives the slug "${service.slug}", as node ${taken} does`,
+        );
+      }
+      nodeBySlug.set(service.slug, id);
+      services.push(service);
+    });
   }
-  return {
-    source,
-    services,
-    dependencies: listCalmDependencies(file.name, [...links.values()], serviceIds),
-    flows: readCalmFlows(file.name, parsed.data.flows ?? [], links, serviceIds),
-  };
+  const dependencies = listCalmDependencies(
+    file.name,
+    [...links.values()],
+    nodes,
+    serviceIds,
+    issues,
+  );
+  const flows = issues.attempt(() =>
+    readCalmFlows(file.name, parsed.data.flows ?? [], links, serviceIds),
+  );
+  issues.throwIfAny();
+  return { source, services, dependencies, flows: flows ?? [] };
 }
 
 function readJson(file: CatalogFile): unknown {
@@ -80,14 +95,20 @@ function readJson(file: CatalogFile): unknown {
   return json;
 }
 
-function readNodes(file: string, rawNodes: unknown[]): Map<string, TCalmNode> {
+function readNodes(
+  file: string,
+  rawNodes: unknown[],
+  issues: TCatalogIssues,
+): Map<string, TCalmNode> {
   const nodes = new Map<string, TCalmNode>();
   rawNodes.forEach((raw, index) => {
-    const parsed = ZCalmNode.safeParse(raw);
-    if (!parsed.success) throw toCalmIssueError(file, `nodes[${index}]`, "", parsed.error);
-    const id = parsed.data["unique-id"];
-    if (nodes.has(id)) throw catalogError(file, `node ${id}`, "unique-id", "used twice");
-    nodes.set(id, parsed.data);
+    issues.attempt(() => {
+      const parsed = ZCalmNode.safeParse(raw);
+      if (!parsed.success) throw toCalmIssueError(file, `nodes[${index}]`, "", parsed.error);
+      const id = parsed.data["unique-id"];
+      if (nodes.has(id)) throw catalogError(file, `node ${id}`, "unique-id", "used twice");
+      nodes.set(id, parsed.data);
+    });
   });
   return nodes;
 }

@@ -1,9 +1,11 @@
 import { toServiceSlug } from "../../ingest/map-labels";
-import { catalogError } from "../catalog-error";
+import { catalogError, collectCatalogIssues, type TCatalogIssues } from "../catalog-error";
 import {
   type CatalogFile,
   type CatalogSnapshot,
   type DependencyInput,
+  PAGERDUTY_TARGET_PREFIX,
+  type PendingDependencyInput,
   type ServiceInput,
   ZServiceInput,
 } from "../schemas";
@@ -16,7 +18,8 @@ import {
 
 /**
  * Reads PagerDuty services and their dependencies (REST API shapes): each service keeps its
- * PagerDuty id; its first team is the owner and its escalation policy the on-call.
+ * PagerDuty id; its first team is the owner and its escalation policy the on-call. A supporting
+ * service outside the file becomes a pending edge; every problem is reported at once.
  */
 export function parsePagerDutyServices(file: CatalogFile, source: string): CatalogSnapshot {
   let json: unknown;
@@ -35,32 +38,38 @@ export function parsePagerDutyServices(file: CatalogFile, source: string): Catal
       `${issue?.message ?? "invalid"} (expected the GET /services response)`,
     );
   }
+  const issues = collectCatalogIssues();
   const slugById = new Map<string, string>();
   const idBySlug = new Map<string, string>();
-  const services = parsed.data.services.map((raw, index) => {
-    const { id, service } = toService(file.name, raw, index);
-    const entity = `service ${id}`;
-    if (slugById.has(id))
-      throw catalogError(file.name, entity, `services[${index}].id`, "listed twice");
-    const taken = idBySlug.get(service.slug);
-    if (taken) {
-      throw catalogError(
-        file.name,
-        entity,
-        `services[${index}].name`,
-        `gives the slug "${service.slug}", as service ${taken} does`,
-      );
-    }
-    slugById.set(id, service.slug);
-    idBySlug.set(service.slug, id);
-    return service;
+  const services: ServiceInput[] = [];
+  parsed.data.services.forEach((raw, index) => {
+    issues.attempt(() => {
+      const { id, service } = toService(file.name, raw, index);
+      const entity = `service ${id}`;
+      if (slugById.has(id))
+        throw catalogError(file.name, entity, `services[${index}].id`, "listed twice");
+      const taken = idBySlug.get(service.slug);
+      if (taken) {
+        throw catalogError(
+          file.name,
+          entity,
+          `services[${index}].name`,
+          `gives the slug "${service.slug}", as service ${taken} does`,
+        );
+      }
+      slugById.set(id, service.slug);
+      idBySlug.set(service.slug, id);
+      services.push(service);
+    });
   });
-  return {
-    source,
-    services,
-    dependencies: listDependencies(file.name, parsed.data.relationships ?? [], slugById),
-    flows: [],
-  };
+  const { dependencies, pendingDependencies } = listDependencies(
+    file.name,
+    parsed.data.relationships ?? [],
+    slugById,
+    issues,
+  );
+  issues.throwIfAny();
+  return { source, services, dependencies, pendingDependencies, flows: [] };
 }
 
 function toService(
@@ -114,41 +123,47 @@ function listDependencies(
   file: string,
   relationships: unknown[],
   slugById: Map<string, string>,
-): DependencyInput[] {
+  issues: TCatalogIssues,
+): { dependencies: DependencyInput[]; pendingDependencies: PendingDependencyInput[] } {
   const edges = new Map<string, DependencyInput>();
+  const pending = new Map<string, PendingDependencyInput>();
   relationships.forEach((raw, index) => {
     const parsed = ZPagerDutyServiceDependency.safeParse(raw);
-    const entity = `relationship ${parsed.data?.id ?? index}`;
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw catalogError(
-        file,
-        entity,
-        `relationships[${index}].${issue?.path.join(".") ?? ""}`,
-        issue?.message ?? "invalid",
-      );
+      issues.attempt(() => {
+        throw catalogError(
+          file,
+          `relationship ${index}`,
+          `relationships[${index}].${issue?.path.join(".") ?? ""}`,
+          issue?.message ?? "invalid",
+        );
+      });
+      return;
     }
     const { dependent_service: dependent, supporting_service: supporting } = parsed.data;
     if (isBusinessService(dependent.type) || isBusinessService(supporting.type)) return;
-    const slugOf = (reference: { id: string }, side: string) => {
-      const slug = slugById.get(reference.id);
-      if (!slug) {
-        throw catalogError(
-          file,
-          entity,
-          `relationships[${index}].${side}.id`,
-          `unknown service id "${reference.id}": it is not among the services`,
-        );
-      }
-      return slug;
-    };
-    const from = slugOf(dependent, "dependent_service");
-    const to = slugOf(supporting, "supporting_service");
-    // Each dependency is listed once from each side when exported per service.
-    if (from !== to)
-      edges.set(`${from}\u0000${to}`, { from, to, kind: "sync", criticality: "critical" });
+    const from = slugById.get(dependent.id);
+    // A dependent outside the file declares this edge in its own export.
+    if (!from) return;
+    const to = slugById.get(supporting.id);
+    if (to) {
+      // Each dependency is listed once from each side when exported per service.
+      if (from !== to)
+        edges.set(`${from}\u0000${to}`, { from, to, kind: "sync", criticality: "critical" });
+      return;
+    }
+    const summary = supporting.summary?.trim();
+    const toSlug = summary ? toServiceSlug(summary) : `${PAGERDUTY_TARGET_PREFIX}${supporting.id}`;
+    pending.set(`${from}\u0000${toSlug}`, {
+      from,
+      toSlug,
+      ref: supporting.id,
+      kind: "sync",
+      criticality: "critical",
+    });
   });
-  return [...edges.values()];
+  return { dependencies: [...edges.values()], pendingDependencies: [...pending.values()] };
 }
 
 function describeRaw(raw: unknown): string | null {

@@ -7,6 +7,7 @@ import { getServiceOrThrow } from "@/lib/catalog/get-service";
 import { type CatalogImportResult, importCatalog } from "@/lib/catalog/import-catalog";
 import { readCatalogFiles } from "@/lib/catalog/read-catalog-files";
 import type { CatalogFile, CatalogFormat } from "@/lib/catalog/schemas";
+import { loadServiceGraph } from "@/lib/graph/load-service-graph";
 import { FIXTURES_DIR } from "./helpers/fixtures";
 import { provideTestDatabase } from "./helpers/test-database";
 
@@ -127,6 +128,10 @@ describe("Backstage files that name each other, imported apart or together", () 
         declaredSource: "backstage:artist-lookup",
       },
     ]);
+    // The one graph model carries it too, so the map can say where it is incomplete.
+    const waitingIn = async () =>
+      (await loadServiceGraph()).pendingOf.get((await getServiceOrThrow("artist-lookup")).id) ?? [];
+    expect((await waitingIn()).map((edge) => edge.targetRef)).toEqual(["resource:artists-db"]);
     const traffic = await importCatalog(
       "service-graph",
       [
@@ -140,6 +145,7 @@ describe("Backstage files that name each other, imported apart or together", () 
     expect(traffic).toMatchObject({ kind: "observed", connected: ["artist-lookup -> artists-db"] });
     const service = await getServiceOrThrow("artist-lookup");
     expect(service.waitingFor).toEqual([]);
+    expect(await waitingIn()).toEqual([]);
     expect(service.dependsOn).toEqual([
       expect.objectContaining({
         slug: "artists-db",

@@ -86,4 +86,22 @@ describe("buildServiceGraph", () => {
     const graph = buildServiceGraph([service(1), { ...service(1), slug: "again" }], []);
     expect(graph.services.get(1)?.slug).toBe("s1");
   });
+
+  it("keeps edges waiting for their far end by the service that declared them", () => {
+    const pending = {
+      targetRef: "resource:artists-db",
+      kind: "data",
+      criticality: "critical",
+    } as const;
+    const graph = buildServiceGraph(
+      [service(1), service(2)],
+      [edge(1, 2)],
+      [
+        { from: 1, ...pending },
+        { from: 99, ...pending },
+      ],
+    );
+    expect(graph.pendingOf.get(1)).toEqual([{ from: 1, ...pending }]);
+    expect(graph.pendingOf.has(99)).toBe(false);
+  });
 });

@@ -1,11 +1,15 @@
-import type { GraphEdge, GraphService, ServiceGraph } from "./schemas";
+import type { GraphEdge, GraphService, PendingGraphEdge, ServiceGraph } from "./schemas";
 
 /**
  * Indexes the catalog both ways. Every known service gets an entry (possibly empty) in both
  * adjacency maps, so callers never need a fallback. Self-edges, edges to unknown services and
  * repeats of a from → to pair (the database keeps one per pair) are dropped.
  */
-export function buildServiceGraph(services: GraphService[], edges: GraphEdge[]): ServiceGraph {
+export function buildServiceGraph(
+  services: GraphService[],
+  edges: GraphEdge[],
+  pendingEdges: PendingGraphEdge[] = [],
+): ServiceGraph {
   const byId = new Map<number, GraphService>();
   const dependenciesOf = new Map<number, GraphEdge[]>();
   const dependentsOf = new Map<number, GraphEdge[]>();
@@ -35,5 +39,10 @@ export function buildServiceGraph(services: GraphService[], edges: GraphEdge[]):
     if (edge.provenance !== "declared") hasObservations = true;
   }
 
-  return { services: byId, dependenciesOf, dependentsOf, hasObservations };
+  const pendingOf = new Map<number, PendingGraphEdge[]>();
+  for (const pending of pendingEdges) {
+    if (!byId.has(pending.from)) continue;
+    pendingOf.set(pending.from, [...(pendingOf.get(pending.from) ?? []), pending]);
+  }
+  return { services: byId, dependenciesOf, dependentsOf, hasObservations, pendingOf };
 }

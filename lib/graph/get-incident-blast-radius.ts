@@ -24,6 +24,8 @@ export type ServicePanel = {
   /** Failure modes whose symptom matches one of its firing alerts. */
   failureModes: TFailureMode[];
   firingAlerts: { id: number; name: string; severity: Severity; summary: string | null }[];
+  /** Dependencies its catalog names that no import has brought yet. */
+  waitingFor: string[];
 };
 
 export type IncidentBlastRadius = BlastRadius & {
@@ -96,6 +98,7 @@ export async function getIncidentBlastRadius(
       dashboard: metadata.dashboards?.[0] ?? null,
       failureModes: matchFailureModes(metadata.failureModes ?? [], firingAlerts),
       firingAlerts,
+      waitingFor: (graph.pendingOf.get(service.id) ?? []).map((edge) => edge.targetRef),
     };
   }
   const positions = Object.fromEntries(computeMapLayout(blastRadius.nodes, blastRadius.edges));

@@ -6,18 +6,21 @@ import type { ServiceGraph } from "./schemas";
 let cached: { version: string; graph: ServiceGraph } | null = null;
 
 /**
- * The whole dependency graph, as every graph consumer takes it: the blast radius, the catalog
+ * The whole dependency graph (services, edges with provenance and criticality, and edges still
+ * waiting for their far end), as every graph consumer takes it: the blast radius, the catalog
  * map and correlation all read this one model. Pass `tx` to read inside a transaction.
  */
 export async function loadServiceGraph(tx?: Prisma.TransactionClient): Promise<ServiceGraph> {
   const db = tx ?? (await getPrisma());
   const [stamp] = await db.$queryRawUnsafe<{ version: string }[]>(
     `SELECT (SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '') FROM services)
-         || '|' || (SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '') FROM dependencies) AS version`,
+         || '|' || (SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '') FROM dependencies)
+         || '|' || (SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '') FROM pending_dependencies)
+         AS version`,
   );
   const version = stamp?.version ?? "";
   if (cached?.version === version) return cached.graph;
-  const [services, edges] = await Promise.all([
+  const [services, edges, pending] = await Promise.all([
     db.service.findMany({
       select: { id: true, slug: true, name: true, tier: true, isUnmapped: true },
     }),
@@ -30,6 +33,10 @@ export async function loadServiceGraph(tx?: Prisma.TransactionClient): Promise<S
         provenance: true,
       },
     }),
+    db.pendingDependency.findMany({
+      select: { fromServiceId: true, targetRef: true, kind: true, criticality: true },
+      orderBy: { targetRef: "asc" },
+    }),
   ]);
   const graph = buildServiceGraph(
     services,
@@ -39,6 +46,12 @@ export async function loadServiceGraph(tx?: Prisma.TransactionClient): Promise<S
       kind: edge.kind,
       criticality: edge.criticality,
       provenance: edge.provenance,
+    })),
+    pending.map((edge) => ({
+      from: edge.fromServiceId,
+      targetRef: edge.targetRef,
+      kind: edge.kind,
+      criticality: edge.criticality,
     })),
   );
   cached = { version, graph };

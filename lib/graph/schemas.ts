@@ -23,6 +23,15 @@ export type GraphEdge = {
   provenance: DependencyProvenance;
 };
 
+/** An edge a catalog declared to something no import has brought yet (see lib/catalog). */
+export type PendingGraphEdge = {
+  from: number;
+  /** What the catalog wrote: "resource:artists-db", "api:default/wayback-archive", … */
+  targetRef: string;
+  kind: DependencyKind;
+  criticality: DependencyCriticality;
+};
+
 /**
  * The dependency graph with adjacency both ways, built once per catalog version and shared by
  * every computation (see build-service-graph.ts).
@@ -35,6 +44,8 @@ export type ServiceGraph = {
   dependentsOf: Map<number, GraphEdge[]>;
   /** Whether any edge was seen in traffic; without that, "declared but unobserved" means nothing. */
   hasObservations: boolean;
+  /** Edges waiting for their far end, by the service that declared them: where the map is incomplete. */
+  pendingOf: Map<number, PendingGraphEdge[]>;
 };
 
 /** What we know right now about one service's health. */

@@ -42,6 +42,14 @@ export function ServiceSidePanel({
         <dd className="mono">{service.healthEndpoint ?? "—"}</dd>
         <dt>Dashboard</dt>
         <dd>{dashboard ? <a href={dashboard}>{service.dashboard?.title}</a> : "—"}</dd>
+        {service.waitingFor.length > 0 ? (
+          <>
+            <dt>Waiting for</dt>
+            <dd data-testid="panel-waiting-for">
+              {service.waitingFor.join(", ")} (not imported yet: the map may miss these edges)
+            </dd>
+          </>
+        ) : null}
       </dl>
       {service.firingAlerts.length > 0 ? (
         <>

@@ -36,12 +36,48 @@ const ZEnv = z.object({
   // An incident whose alerts have all resolved and stayed resolved this long is resolved.
   FAULTLINE_AUTO_RESOLVE_QUIET_MINUTES: positiveInt(5),
 
-  // Bearer token for the admin API (/api/integrations). Unset: the admin API is off; use the CLI.
+  // Bootstraps the first admin: at start, admin user bootstrap@localhost gets this as an API
+  // token if no token has it yet. Create real users and tokens with it, then unset it.
   FAULTLINE_ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  // 32 random bytes (hex or base64): seals session cookies; `npm run demo` generates one.
+  FAULTLINE_SECRET_KEY: z
+    .string()
+    .refine((value) => decodeSecretKey(value) !== null, "must be 32 bytes, as hex or base64")
+    .optional(),
+  // Sign-in: pages and read APIs need it unless this is true (read-only wallboards).
+  FAULTLINE_ANONYMOUS_READ: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
+  FAULTLINE_SESSION_HOURS: positiveInt(12),
+  // Wrong passwords in a row before an account locks, and for how long.
+  FAULTLINE_SIGN_IN_MAX_FAILURES: positiveInt(5),
+  FAULTLINE_SIGN_IN_LOCKOUT_MINUTES: positiveInt(15),
+  // Sign-in attempts per client IP per minute, whatever the account.
+  FAULTLINE_SIGN_IN_PER_IP_PER_MINUTE: positiveInt(20),
+  // Where browsers reach Faultline (https://faultline.example.com): the one Origin mutations may
+  // come from besides the request's own host, and the base of the OIDC redirect URL.
+  FAULTLINE_PUBLIC_URL: z.string().url().optional(),
+
+  // OpenID Connect single sign-on; all three turn it on.
+  FAULTLINE_OIDC_ISSUER: z.string().url().optional(),
+  FAULTLINE_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  FAULTLINE_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  // The ID token / userinfo claim holding groups or roles, and how its values map onto roles:
+  // "sre-admins=admin,sre=responder". Users matching none get the default role.
+  FAULTLINE_OIDC_ROLE_CLAIM: z.string().min(1).default("groups"),
+  FAULTLINE_OIDC_ROLE_MAP: z.string().default(""),
+  FAULTLINE_OIDC_DEFAULT_ROLE: z.enum(["viewer", "responder", "lead", "admin"]).default("viewer"),
 
   // The demo's integrations (npm run demo) authenticate with these.
   FAULTLINE_DEMO_WEBHOOK_TOKEN: z.string().min(8).default("faultline-demo-token"),
   FAULTLINE_DEMO_PAGERDUTY_SECRET: z.string().min(8).default("faultline-demo-pagerduty-secret"),
+  // The demo's users (one per role: viewer@, responder@, lead@, admin@faultline.demo) and tokens.
+  FAULTLINE_DEMO_PASSWORD: z.string().min(8).default("faultline-demo"),
+  FAULTLINE_DEMO_VIEWER_TOKEN: z.string().min(16).default("flt_demo_viewer_token_0000000000"),
+  FAULTLINE_DEMO_RESPONDER_TOKEN: z.string().min(16).default("flt_demo_responder_token_00000000"),
+  FAULTLINE_DEMO_LEAD_TOKEN: z.string().min(16).default("flt_demo_lead_token_000000000000"),
+  FAULTLINE_DEMO_ADMIN_TOKEN: z.string().min(16).default("flt_demo_admin_token_00000000000"),
 });
 
 export type Env = z.infer<typeof ZEnv>;
@@ -77,4 +113,12 @@ function emptyToUndefined(
   const result: Record<string, string | undefined> = {};
   for (const [key, value] of Object.entries(source)) result[key] = value === "" ? undefined : value;
   return result;
+}
+
+/** FAULTLINE_SECRET_KEY's 32 bytes, from hex or base64; null when it is neither. */
+export function decodeSecretKey(value: string): Buffer | null {
+  const trimmed = value.trim();
+  if (/^[0-9a-f]{64}$/i.test(trimmed)) return Buffer.from(trimmed, "hex");
+  const decoded = Buffer.from(trimmed, "base64");
+  return decoded.length === 32 ? decoded : null;
 }

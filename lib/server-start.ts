@@ -1,3 +1,4 @@
+import { BOOTSTRAP_ADMIN_EMAIL, bootstrapAdmin } from "./auth/bootstrap-admin";
 import { requestCorrelation } from "./correlate/request-correlation";
 import { getDb } from "./db";
 import { getEnv } from "./env";
@@ -19,6 +20,15 @@ export async function startBackgroundWork(): Promise<void> {
   try {
     const db = await getDb();
     console.log(`[faultline] database ready (${db.target.kind})`);
+    // Two processes starting together race here; the loser's unique violation is harmless.
+    await bootstrapAdmin().then(
+      (isCreated) =>
+        isCreated &&
+        console.log(
+          `[faultline] FAULTLINE_ADMIN_TOKEN is the API token of ${BOOTSTRAP_ADMIN_EMAIL}`,
+        ),
+      () => undefined,
+    );
   } catch (error) {
     // Serve anyway: requests answer 503 until the database is reachable, then migrate on first use.
     console.error("[faultline] database not ready at start:", error);

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { getCliContext } from "../lib/auth/get-cli-context";
 import { describeImportResult } from "../lib/catalog/describe-import-report";
 import { importCatalog } from "../lib/catalog/import-catalog";
 import { readCatalogFiles } from "../lib/catalog/read-catalog-files";
@@ -32,6 +33,6 @@ export async function runImportCommand(args: string[]): Promise<void> {
   const files = readCatalogFiles(target);
   console.log(`reading ${files.length} file(s) from ${target}`);
   const source = values.source ?? `${format}:${path.normalize(target)}`;
-  const result = await importCatalog(format as CatalogFormat, files, source);
+  const result = await importCatalog(getCliContext(), format as CatalogFormat, files, source);
   console.log(describeImportResult(result));
 }

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as postImport } from "@/app/api/catalog/import/route";
+import { getCliContext } from "@/lib/auth/get-cli-context";
 import { applyCatalogSnapshot } from "@/lib/catalog/apply-catalog-snapshot";
 import { importCatalog } from "@/lib/catalog/import-catalog";
 import { readCatalogFiles } from "@/lib/catalog/read-catalog-files";
@@ -108,7 +109,12 @@ describe("importing the example catalogs", () => {
     ["backstage", `${EXAMPLES}/backstage`],
     ["calm", `${EXAMPLES}/ecommerce.calm.json`],
   ] as const)("%s gives the shop's 25 services and 49 dependencies", async (format, path) => {
-    const result = await importCatalog(format, readCatalogFiles(path), `${format}:example`);
+    const result = await importCatalog(
+      getCliContext(),
+      format,
+      readCatalogFiles(path),
+      `${format}:example`,
+    );
     expect(result.kind).toBe("snapshot");
     expect(await catalogCounts()).toMatchObject({ services: 25, mapped: 25, dependencies: 49 });
     const orderToRedis = await testDb.db.prisma.dependency.findFirstOrThrow({
@@ -123,11 +129,13 @@ describe("importing the example catalogs", () => {
 
   it("lets the first catalog own a service; a second one only fills in what it left empty", async () => {
     await importCatalog(
+      getCliContext(),
       "calm",
       readCatalogFiles(`${EXAMPLES}/ecommerce.calm.json`),
       "calm:example",
     );
     const pagerduty = await importCatalog(
+      getCliContext(),
       "pagerduty",
       readCatalogFiles(`${EXAMPLES}/pagerduty-services.json`),
       "pagerduty:example",
@@ -147,6 +155,7 @@ describe("importing the example catalogs", () => {
       failureModes: expect.any(Array),
     });
     const again = await importCatalog(
+      getCliContext(),
       "calm",
       readCatalogFiles(`${EXAMPLES}/ecommerce.calm.json`),
       "calm:example",
@@ -157,11 +166,13 @@ describe("importing the example catalogs", () => {
 
   it("marks where traffic and catalog agree and disagree", async () => {
     await importCatalog(
+      getCliContext(),
       "calm",
       readCatalogFiles(`${EXAMPLES}/ecommerce.calm.json`),
       "calm:example",
     );
     const observed = await importCatalog(
+      getCliContext(),
       "service-graph",
       readCatalogFiles(`${EXAMPLES}/service-graph.prom`),
       "traces",
@@ -180,9 +191,9 @@ describe("importing the example catalogs", () => {
     const before = await catalogCounts();
     const files = readCatalogFiles(`${FIXTURES_DIR}/catalog/backstage`);
     expect(files.map((file) => file.name)).toContain("components/edge_invalid-component.yaml");
-    await expect(importCatalog("backstage", files, "backstage:fixtures")).rejects.toThrow(
-      /edge_invalid-component\.yaml: .*metadata\.name/,
-    );
+    await expect(
+      importCatalog(getCliContext(), "backstage", files, "backstage:fixtures"),
+    ).rejects.toThrow(/edge_invalid-component\.yaml: .*metadata\.name/);
     expect(await catalogCounts()).toEqual(before);
   });
 });

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
+import { getCliContext } from "@/lib/auth/get-cli-context";
 import { describeImportReport } from "@/lib/catalog/describe-import-report";
 import { getServiceOrThrow } from "@/lib/catalog/get-service";
 import { type CatalogImportResult, importCatalog } from "@/lib/catalog/import-catalog";
@@ -60,7 +61,7 @@ async function readGraph() {
 }
 
 async function importSnapshot(format: CatalogFormat, files: CatalogFile[], source: string) {
-  const result: CatalogImportResult = await importCatalog(format, files, source);
+  const result: CatalogImportResult = await importCatalog(getCliContext(), format, files, source);
   if (result.kind !== "snapshot") throw new Error("expected a declared catalog");
   return result.report;
 }
@@ -133,6 +134,7 @@ describe("Backstage files that name each other, imported apart or together", () 
       (await loadServiceGraph()).pendingOf.get((await getServiceOrThrow("artist-lookup")).id) ?? [];
     expect((await waitingIn()).map((edge) => edge.targetRef)).toEqual(["resource:artists-db"]);
     const traffic = await importCatalog(
+      getCliContext(),
       "service-graph",
       [
         {
@@ -204,6 +206,7 @@ describe("Backstage files that name each other, imported apart or together", () 
       await importSnapshot("backstage", backstageFiles, "backstage:all");
       const before = await readGraph();
       const error: unknown = await importCatalog(
+        getCliContext(),
         "backstage",
         readCatalogFiles(dir),
         "backstage:all",
@@ -288,7 +291,12 @@ describe("CALM", () => {
       ],
     };
     await expect(
-      importCatalog("calm", [{ name: "arch.json", text: JSON.stringify(architecture) }], "calm:t"),
+      importCatalog(
+        getCliContext(),
+        "calm",
+        [{ name: "arch.json", text: JSON.stringify(architecture) }],
+        "calm:t",
+      ),
     ).rejects.toThrow(
       'arch.json: relationship a-b: relationship-type.connects.destination.node: unknown node "b"',
     );

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET as getBlastRadius } from "@/app/api/incidents/[id]/blast-radius/route";
 import { POST as postAlertmanager } from "@/app/api/webhooks/alertmanager/route";
+import { getCliContext } from "@/lib/auth/get-cli-context";
 import { applyCatalogSnapshot } from "@/lib/catalog/apply-catalog-snapshot";
 import { importCatalog } from "@/lib/catalog/import-catalog";
 import { findServicesWithinHops, isPlacedInGraph } from "@/lib/graph/find-services-within-hops";
@@ -29,8 +30,13 @@ const readExample = (name: string) => ({
 
 beforeAll(async () => {
   // The demo shop as the demo loads it: its CALM catalog, then the traffic tracing saw.
-  await importCatalog("calm", [readExample("ecommerce.calm.json")], "calm:shop");
-  await importCatalog("service-graph", [readExample("service-graph.prom")], "service-graph:shop");
+  await importCatalog(getCliContext(), "calm", [readExample("ecommerce.calm.json")], "calm:shop");
+  await importCatalog(
+    getCliContext(),
+    "service-graph",
+    [readExample("service-graph.prom")],
+    "service-graph:shop",
+  );
   token = (await createTestIntegration("alertmanager")).secret;
   graph = await loadServiceGraph();
 });

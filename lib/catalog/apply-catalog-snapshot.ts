@@ -1,5 +1,8 @@
 import { isDeepStrictEqual } from "node:util";
 import type { z } from "zod";
+import { writeAudit } from "../audit/write-audit";
+import { getSystemContext } from "../auth/get-cli-context";
+import type { TAuthContext } from "../auth/schemas";
 import { getPrisma } from "../db";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
@@ -47,7 +50,10 @@ const emptyChanges = (): ChangeList => ({ added: [], changed: [], removed: [] })
  * An edge to a service the catalog does not hold yet waits as a pending row, and any pending row
  * these services answer becomes an edge.
  */
-export async function applyCatalogSnapshot(snapshot: CatalogSnapshot): Promise<ImportReport> {
+export async function applyCatalogSnapshot(
+  snapshot: CatalogSnapshot,
+  context: TAuthContext = getSystemContext(),
+): Promise<ImportReport> {
   const services = snapshot.services.map((service) =>
     parseEntity(ZServiceInput, service, `service ${service.slug}`),
   );
@@ -90,10 +96,33 @@ export async function applyCatalogSnapshot(snapshot: CatalogSnapshot): Promise<I
       report.pending = await applyPendingRows(tx, snapshot.source, waiting, idBySlug);
       report.connected = await connectArrivedDependencies(tx, services);
       await applyFlows(tx, snapshot.source, flows, report.flows);
+      await writeAudit(tx, context, {
+        action: "catalog.import",
+        objectType: "catalog_source",
+        objectId: snapshot.source,
+        after: summarizeImport(report),
+      });
       return report;
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
+}
+
+/** Counts, and the first names of each list: enough to see what an import did. */
+function summarizeImport(report: ImportReport) {
+  const summarize = (changes: ChangeList) => ({
+    added: changes.added.length,
+    changed: changes.changed.length,
+    removed: changes.removed.length,
+    names: [...changes.added, ...changes.changed, ...changes.removed].slice(0, 20),
+  });
+  return {
+    services: summarize(report.services),
+    dependencies: summarize(report.dependencies),
+    flows: summarize(report.flows),
+    pending: report.pending.length,
+    connected: report.connected.length,
+  };
 }
 
 function parseEntity<Schema extends z.ZodType>(

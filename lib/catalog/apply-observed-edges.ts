@@ -1,3 +1,6 @@
+import { writeAudit } from "../audit/write-audit";
+import { getSystemContext } from "../auth/get-cli-context";
+import type { TAuthContext } from "../auth/schemas";
 import { getPrisma } from "../db";
 import { toServiceSlug } from "../ingest/map-labels";
 import type { ChangeList } from "./apply-catalog-snapshot";
@@ -19,6 +22,8 @@ export type TObservedReport = {
 export async function applyObservedEdges(
   edges: ObservedEdge[],
   now = new Date(),
+  context: TAuthContext = getSystemContext(),
+  source = "service-graph",
 ): Promise<TObservedReport> {
   const prisma = await getPrisma();
   return prisma.$transaction(
@@ -70,6 +75,17 @@ export async function applyObservedEdges(
         await tx.dependency.update({ where: { id: before.id }, data: { provenance, ...observed } });
         if (before.provenance !== provenance) changes.changed.push(`${from} -> ${to}`);
       }
+      await writeAudit(tx, context, {
+        action: "catalog.observe",
+        objectType: "catalog_source",
+        objectId: source,
+        after: {
+          edges: edges.length,
+          added: changes.added.length,
+          changed: changes.changed.length,
+          connected: connected.length,
+        },
+      });
       return { dependencies: changes, connected };
     },
     { timeout: 120_000, maxWait: 10_000 },

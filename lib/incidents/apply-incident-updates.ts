@@ -1,3 +1,4 @@
+import { getSystemContext } from "../auth/get-cli-context";
 import { getPrisma } from "../db";
 import { isAppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
@@ -29,8 +30,9 @@ export async function applyIncidentUpdates(
       }
       const status = update.action === "acknowledge" ? "acknowledged" : "resolved";
       const change = await changeIncidentStatus(
+        getSystemContext(update.actor),
         incidentId,
-        { status, actor: update.actor, at: update.at, text: update.text },
+        { status, at: update.at, text: update.text },
         tx,
       ).catch((error: unknown) => {
         // Already further along (e.g. resolved here first): keep what the sender said, as a note.

@@ -1,3 +1,6 @@
+import { writeAudit } from "../audit/write-audit";
+import { requireRole } from "../auth/require-role";
+import type { TAuthContext } from "../auth/schemas";
 import { lockCorrelation } from "../correlate/lock-correlation";
 import { getPrisma } from "../db";
 import { AppError } from "../errors";
@@ -7,7 +10,6 @@ import { classifyTransition, describeStatusChange } from "./incident-lifecycle";
 
 export type StatusChangeRequest = {
   status: Exclude<IncidentStatus, "triggered">;
-  actor: string;
   at: Date;
   /** Replaces the default "Acknowledged by …" timeline text. */
   text?: string;
@@ -22,16 +24,22 @@ const TIME_FIELD = {
   resolved: "resolvedAt",
 } as const;
 
-/** Moves an incident forward and records who and when on its timeline, in one transaction. */
+/**
+ * Moves an incident forward (responders and up) and records who and when on its timeline and in
+ * the audit log, in one transaction. The actor is whoever the context says is asking.
+ */
 export async function changeIncidentStatus(
+  context: TAuthContext,
   incidentId: number,
   request: StatusChangeRequest,
   tx?: Prisma.TransactionClient,
 ): Promise<StatusChangeResult> {
+  requireRole(context, "responder", "change an incident's status");
   if (!tx)
     return (await getPrisma()).$transaction((inner) =>
-      changeIncidentStatus(incidentId, request, inner),
+      changeIncidentStatus(context, incidentId, request, inner),
     );
+  const actor = context.actor.label;
   // Serialised with correlation, so no alert joins an incident while it is being resolved.
   await lockCorrelation(tx);
   const locked = await tx.$queryRawUnsafe<{ status: IncidentStatus }[]>(
@@ -64,10 +72,17 @@ export async function changeIncidentStatus(
       incidentId,
       at: request.at,
       kind: "status.changed",
-      actor: request.actor,
-      text: request.text ?? describeStatusChange(request.status, request.actor),
+      actor,
+      text: request.text ?? describeStatusChange(request.status, actor),
       data: { from: current, to: request.status, ...(request.note ? { note: request.note } : {}) },
     },
+  });
+  await writeAudit(tx, context, {
+    action: "incident.status",
+    objectType: "incident",
+    objectId: incidentId,
+    before: { status: current },
+    after: { status: request.status, ...(request.note ? { note: request.note } : {}) },
   });
   return { id: incidentId, status: request.status, isChanged: true };
 }

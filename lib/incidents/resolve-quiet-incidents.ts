@@ -1,3 +1,4 @@
+import { getSystemContext } from "../auth/get-cli-context";
 import { lockCorrelation } from "../correlate/lock-correlation";
 import { getPrisma } from "../db";
 import { changeIncidentStatus } from "./change-incident-status";
@@ -24,10 +25,10 @@ export async function resolveQuietIncidents(now: Date, quietMinutes: number): Pr
       const firing = await tx.alert.count({ where: { incidentId: incident.id, status: "firing" } });
       if (firing > 0) return false;
       const result = await changeIncidentStatus(
+        getSystemContext("faultline"),
         incident.id,
         {
           status: "resolved",
-          actor: "faultline",
           at: now,
           text: `Resolved automatically: all ${incident.alert_count} alerts resolved and stayed quiet for ${quietMinutes} min`,
         },

@@ -86,7 +86,6 @@ export type IncidentDetail = IncidentSummary & {
 
 export const ZStatusChangeBody = z.object({
   status: z.enum(["acknowledged", "mitigated", "resolved"]),
-  actor: z.string().trim().min(1, "say who you are").max(100),
   note: z.string().trim().max(2000).optional(),
 });
 export type TStatusChangeBody = z.infer<typeof ZStatusChangeBody>;

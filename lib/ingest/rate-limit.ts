@@ -2,7 +2,7 @@ import { AppError } from "../errors";
 
 /** A token bucket per key: `burst` requests at once, refilled at `perSecond`. */
 export class RateLimiter {
-  private readonly buckets = new Map<number, { tokens: number; updatedAtMs: number }>();
+  private readonly buckets = new Map<number | string, { tokens: number; updatedAtMs: number }>();
 
   constructor(
     private readonly perSecond: number,
@@ -10,7 +10,7 @@ export class RateLimiter {
   ) {}
 
   /** Takes one token for `key`; returns 0 when allowed, else the seconds to wait. */
-  take(key: number, nowMs: number): number {
+  take(key: number | string, nowMs: number): number {
     const bucket = this.buckets.get(key) ?? { tokens: this.burst, updatedAtMs: nowMs };
     const elapsedSeconds = Math.max(0, nowMs - bucket.updatedAtMs) / 1000;
     bucket.tokens = Math.min(this.burst, bucket.tokens + elapsedSeconds * this.perSecond);

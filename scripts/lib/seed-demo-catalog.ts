@@ -1,4 +1,5 @@
 import path from "node:path";
+import { getSystemContext } from "../../lib/auth/get-cli-context";
 import { type CatalogImportResult, importCatalog } from "../../lib/catalog/import-catalog";
 import { readCatalogFiles } from "../../lib/catalog/read-catalog-files";
 
@@ -12,11 +13,13 @@ const EXAMPLES = path.join(import.meta.dirname, "..", "..", "examples", "ecommer
 export async function seedDemoCatalog(): Promise<CatalogImportResult[]> {
   return [
     await importCatalog(
+      getSystemContext("seed"),
       "calm",
       readCatalogFiles(path.join(EXAMPLES, "ecommerce.calm.json")),
       "seed:ecommerce",
     ),
     await importCatalog(
+      getSystemContext("seed"),
       "service-graph",
       readCatalogFiles(path.join(EXAMPLES, "service-graph.prom")),
       "seed:ecommerce-traces",

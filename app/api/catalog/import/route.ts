@@ -1,4 +1,4 @@
-import { requireAdmin } from "@/lib/auth/require-admin";
+import { authenticateRequest } from "@/lib/auth/authenticate-request";
 import { importCatalog } from "@/lib/catalog/import-catalog";
 import { ZCatalogImportRequest } from "@/lib/catalog/schemas";
 import { handleErrors, jsonResponse, parseOrThrow } from "@/lib/http";
@@ -6,13 +6,18 @@ import { parseJsonBody, readWebhookText } from "@/lib/ingest/read-webhook-body";
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
-// POST /api/catalog/import — {format, source?, files: [{name, text}]}; admin.
+// POST /api/catalog/import — {format, source?, files: [{name, text}]} (lead).
 export const POST = handleErrors(async (request: Request) => {
-  requireAdmin(request.headers);
+  const auth = await authenticateRequest(request, { isMutation: true });
   const body = parseOrThrow(
     ZCatalogImportRequest,
     parseJsonBody(await readWebhookText(request, MAX_BYTES)),
   );
-  const result = await importCatalog(body.format, body.files, body.source ?? `${body.format}:api`);
+  const result = await importCatalog(
+    auth,
+    body.format,
+    body.files,
+    body.source ?? `${body.format}:api`,
+  );
   return jsonResponse(result);
 });

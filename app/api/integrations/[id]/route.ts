@@ -1,4 +1,5 @@
-import { requireAdmin } from "@/lib/auth/require-admin";
+import { authenticateRequest } from "@/lib/auth/authenticate-request";
+import { requireRole } from "@/lib/auth/require-role";
 import { handleErrors, jsonResponse, parseOrThrow } from "@/lib/http";
 import { parseJsonBody } from "@/lib/ingest/read-webhook-body";
 import { setIntegrationEnabled } from "@/lib/integrations/manage-integrations";
@@ -7,7 +8,8 @@ import { ZIntegrationId, ZUpdateIntegration } from "@/lib/integrations/schemas";
 // PATCH /api/integrations/:id — enable or disable (admin).
 export const PATCH = handleErrors(
   async (request: Request, context: { params: Promise<{ id: string }> }) => {
-    requireAdmin(request.headers);
+    const auth = await authenticateRequest(request, { isMutation: true });
+    requireRole(auth, "admin", "manage integrations");
     const id = parseOrThrow(ZIntegrationId, (await context.params).id);
     const { isEnabled } = parseOrThrow(ZUpdateIntegration, parseJsonBody(await request.text()));
     await setIntegrationEnabled(id, isEnabled);

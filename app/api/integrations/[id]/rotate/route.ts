@@ -1,4 +1,5 @@
-import { requireAdmin } from "@/lib/auth/require-admin";
+import { authenticateRequest } from "@/lib/auth/authenticate-request";
+import { requireRole } from "@/lib/auth/require-role";
 import { handleErrors, jsonResponse, parseOrThrow } from "@/lib/http";
 import { parseJsonBody } from "@/lib/ingest/read-webhook-body";
 import { rotateIntegrationSecret } from "@/lib/integrations/manage-integrations";
@@ -7,7 +8,8 @@ import { ZIntegrationId, ZRotateSecret } from "@/lib/integrations/schemas";
 // POST /api/integrations/:id/rotate — a new secret; old ones work for graceHours more (admin).
 export const POST = handleErrors(
   async (request: Request, context: { params: Promise<{ id: string }> }) => {
-    requireAdmin(request.headers);
+    const auth = await authenticateRequest(request, { isMutation: true });
+    requireRole(auth, "admin", "manage integrations");
     const id = parseOrThrow(ZIntegrationId, (await context.params).id);
     const text = await request.text();
     const input = parseOrThrow(ZRotateSecret, text.trim() ? parseJsonBody(text) : {});

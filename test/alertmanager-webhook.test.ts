@@ -3,12 +3,17 @@ import { GET as getIncident } from "@/app/api/incidents/[id]/route";
 import { POST } from "@/app/api/webhooks/alertmanager/route";
 import { applyCatalogSnapshot } from "@/lib/catalog/apply-catalog-snapshot";
 import { waitForCorrelationIdle } from "@/lib/correlate/request-correlation";
+import { createTestActor, type TTestActor } from "./helpers/auth";
 import { listFixtures, readFixture, readJsonFixture } from "./helpers/fixtures";
 import { bearer, createTestIntegration } from "./helpers/integrations";
 import { getRequest, jsonRequest, routeParams, settleCorrelation } from "./helpers/requests";
 import { provideTestDatabase } from "./helpers/test-database";
 
 const testDb = provideTestDatabase();
+let viewer: TTestActor;
+beforeAll(async () => {
+  viewer = await createTestActor("viewer");
+});
 const URL_PATH = "/api/webhooks/alertmanager";
 let secret = "";
 beforeAll(async () => {
@@ -84,7 +89,7 @@ describe("POST /api/webhooks/alertmanager", () => {
     expect(incidents[0]?.severity).toBe("warning");
 
     const detail = await getIncident(
-      getRequest(`/api/incidents/${incidents[0]?.id}`),
+      getRequest(`/api/incidents/${incidents[0]?.id}`, viewer.headers),
       routeParams({ id: String(incidents[0]?.id) }),
     );
     const names = (await detail.json()).incident.alerts.map(

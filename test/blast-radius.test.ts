@@ -7,11 +7,16 @@ import type { IncidentBlastRadius } from "@/lib/graph/get-incident-blast-radius"
 import { buildAlertmanagerPayload } from "@/lib/scenarios/alertmanager-payload";
 import { buildStormDeliveries } from "@/lib/scenarios/order-service-storm";
 import { ECOMMERCE_TOPOLOGY } from "@/prisma/seed/ecommerce-topology";
+import { createTestActor, type TTestActor } from "./helpers/auth";
 import { bearer, createTestIntegration } from "./helpers/integrations";
 import { getRequest, jsonRequest, routeParams, settleCorrelation } from "./helpers/requests";
 import { provideTestDatabase } from "./helpers/test-database";
 
 const testDb = provideTestDatabase();
+let viewer: TTestActor;
+beforeAll(async () => {
+  viewer = await createTestActor("viewer");
+});
 let alertmanagerToken = "";
 let signalsToken = "";
 
@@ -53,7 +58,10 @@ async function fire(
 }
 
 async function blastRadiusOf(incidentId: number): Promise<IncidentBlastRadius> {
-  const response = await getBlastRadius(getRequest("/x"), routeParams({ id: String(incidentId) }));
+  const response = await getBlastRadius(
+    getRequest("/x", viewer.headers),
+    routeParams({ id: String(incidentId) }),
+  );
   expect(response.status).toBe(200);
   return response.json();
 }
@@ -163,7 +171,10 @@ describe("GET /api/incidents/:id/blast-radius", () => {
   });
 
   it("answers 404 for an incident that does not exist", async () => {
-    const response = await getBlastRadius(getRequest("/x"), routeParams({ id: "424242" }));
+    const response = await getBlastRadius(
+      getRequest("/x", viewer.headers),
+      routeParams({ id: "424242" }),
+    );
     expect(response.status).toBe(404);
   });
 });

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as postImport } from "@/app/api/catalog/import/route";
 import { getCliContext } from "@/lib/auth/get-cli-context";
 import { applyCatalogSnapshot } from "@/lib/catalog/apply-catalog-snapshot";
@@ -6,11 +6,10 @@ import { importCatalog } from "@/lib/catalog/import-catalog";
 import { readCatalogFiles } from "@/lib/catalog/read-catalog-files";
 import type { CatalogSnapshot } from "@/lib/catalog/schemas";
 import { ECOMMERCE_TOPOLOGY } from "@/prisma/seed/ecommerce-topology";
+import { createTestActor, type TTestActor } from "./helpers/auth";
 import { FIXTURES_DIR } from "./helpers/fixtures";
 import { jsonRequest } from "./helpers/requests";
 import { provideTestDatabase } from "./helpers/test-database";
-
-vi.stubEnv("FAULTLINE_ADMIN_TOKEN", "catalog-test-admin-token");
 
 const testDb = provideTestDatabase();
 const EXAMPLES = `${import.meta.dirname}/../examples/ecommerce`;
@@ -199,30 +198,36 @@ describe("importing the example catalogs", () => {
 });
 
 describe("POST /api/catalog/import", () => {
-  const post = (body: unknown, token?: string) =>
-    postImport(
-      jsonRequest("/api/catalog/import", body, token ? { authorization: `Bearer ${token}` } : {}),
-    );
+  let lead: TTestActor;
+  let responder: TTestActor;
+  beforeAll(async () => {
+    lead = await createTestActor("lead");
+    responder = await createTestActor("responder");
+  });
+  const post = (body: unknown, as?: TTestActor) =>
+    postImport(jsonRequest("/api/catalog/import", body, as?.headers ?? {}));
   const calm = readCatalogFiles(`${EXAMPLES}/ecommerce.calm.json`);
 
-  it("needs the admin token", async () => {
+  it("needs a lead", async () => {
     expect((await post({ format: "calm", files: calm })).status).toBe(401);
-    expect((await post({ format: "calm", files: calm }, "wrong-token-0123456789")).status).toBe(
-      401,
-    );
+    const wrong = { email: "", tokenId: 0, headers: { authorization: "Bearer flt_wrong" } };
+    expect((await post({ format: "calm", files: calm }, wrong)).status).toBe(401);
+    const asResponder = await post({ format: "calm", files: calm }, responder);
+    expect(asResponder.status).toBe(403);
+    expect((await asResponder.json()).error.message).toContain("lead role");
+    expect(await catalogCounts()).toMatchObject({ services: 0 });
   });
 
   it("imports and reports; a second import reports no change", async () => {
-    const first = await post(
-      { format: "calm", source: "calm:api-test", files: calm },
-      "catalog-test-admin-token",
-    );
+    const first = await post({ format: "calm", source: "calm:api-test", files: calm }, lead);
     expect(first.status).toBe(200);
     expect((await first.json()).report.services.added).toHaveLength(25);
-    const second = await post(
-      { format: "calm", source: "calm:api-test", files: calm },
-      "catalog-test-admin-token",
-    );
+    const audit = await testDb.db.prisma.auditEntry.findFirstOrThrow({
+      where: { action: "catalog.import", objectId: "calm:api-test" },
+    });
+    expect(audit.actor).toBe(`token lead test (${lead.email})`);
+    expect(audit.after).toMatchObject({ services: { added: 25 } });
+    const second = await post({ format: "calm", source: "calm:api-test", files: calm }, lead);
     expect((await second.json()).report.services).toEqual({ added: [], changed: [], removed: [] });
   });
 
@@ -232,24 +237,24 @@ describe("POST /api/catalog/import", () => {
         format: "calm",
         files: [{ name: "broken.calm.json", text: '{"nodes": [{"unique-id": "a"}]}' }],
       },
-      "catalog-test-admin-token",
+      lead,
     );
     expect(response.status).toBe(422);
     expect((await response.json()).error.message).toMatch(/^broken\.calm\.json: /);
   });
 
   it("answers malformed JSON with a 400, an unknown format with a 422, a huge body with a 413", async () => {
-    const malformed = await post('{"format": "calm", "files": [', "catalog-test-admin-token");
+    const malformed = await post('{"format": "calm", "files": [', lead);
     expect(malformed.status).toBe(400);
     expect((await malformed.json()).error.code).toBeTruthy();
 
-    const unknown = await post({ format: "openapi", files: calm }, "catalog-test-admin-token");
+    const unknown = await post({ format: "openapi", files: calm }, lead);
     expect(unknown.status).toBe(422);
     expect((await unknown.json()).error.message).toContain("format");
 
     const huge = await post(
       { format: "calm", files: [{ name: "huge.json", text: "x".repeat(21 * 1024 * 1024) }] },
-      "catalog-test-admin-token",
+      lead,
     );
     expect(huge.status).toBe(413);
   });

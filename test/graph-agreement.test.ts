@@ -13,6 +13,7 @@ import { loadServiceGraph } from "@/lib/graph/load-service-graph";
 import type { ServiceGraph } from "@/lib/graph/schemas";
 import { buildAlertmanagerPayload } from "@/lib/scenarios/alertmanager-payload";
 import { buildStormDeliveries } from "@/lib/scenarios/order-service-storm";
+import { createTestActor, type TTestActor } from "./helpers/auth";
 import { bearer, createTestIntegration } from "./helpers/integrations";
 import { getRequest, jsonRequest, routeParams, settleCorrelation } from "./helpers/requests";
 import { provideTestDatabase } from "./helpers/test-database";
@@ -20,6 +21,10 @@ import { provideTestDatabase } from "./helpers/test-database";
 // Correlation and the map read one graph model: an incident never groups services that its own
 // map does not connect by edges of the strength correlation used.
 const testDb = provideTestDatabase();
+let viewer: TTestActor;
+beforeAll(async () => {
+  viewer = await createTestActor("viewer");
+});
 let token = "";
 let graph: ServiceGraph;
 
@@ -66,7 +71,10 @@ async function fire(slugs: string[]): Promise<void> {
 }
 
 async function blastRadiusOf(incidentId: number): Promise<IncidentBlastRadius> {
-  const response = await getBlastRadius(getRequest("/x"), routeParams({ id: String(incidentId) }));
+  const response = await getBlastRadius(
+    getRequest("/x", viewer.headers),
+    routeParams({ id: String(incidentId) }),
+  );
   expect(response.status).toBe(200);
   return response.json();
 }

@@ -6,14 +6,19 @@ import { resolveQuietIncidents } from "@/lib/incidents/resolve-quiet-incidents";
 import { buildAlertmanagerPayload } from "@/lib/scenarios/alertmanager-payload";
 import { buildStormDeliveries } from "@/lib/scenarios/order-service-storm";
 import { ECOMMERCE_TOPOLOGY } from "@/prisma/seed/ecommerce-topology";
+import { createTestActor, type TTestActor } from "./helpers/auth";
 import { bearer, createTestIntegration } from "./helpers/integrations";
 import { jsonRequest, routeParams, settleCorrelation } from "./helpers/requests";
 import { provideTestDatabase } from "./helpers/test-database";
 
 const testDb = provideTestDatabase();
 let token = "";
+let responder: TTestActor;
+let viewer: TTestActor;
 
 beforeAll(async () => {
+  responder = await createTestActor("responder");
+  viewer = await createTestActor("viewer");
   await applyCatalogSnapshot(ECOMMERCE_TOPOLOGY);
   token = (await createTestIntegration("alertmanager")).secret;
 });
@@ -47,8 +52,11 @@ async function openIncidentOn(
   return alert.incidentId;
 }
 
-const changeStatus = (id: number, body: unknown) =>
-  postStatus(jsonRequest(`/api/incidents/${id}/status`, body), routeParams({ id: String(id) }));
+const changeStatus = (id: number, body: unknown, as: TTestActor = responder) =>
+  postStatus(
+    jsonRequest(`/api/incidents/${id}/status`, body, as.headers),
+    routeParams({ id: String(id) }),
+  );
 
 describe("the order-service storm through the real webhook", () => {
   it("becomes at most 3 incidents, with the unrelated alerts kept apart", async () => {
@@ -123,9 +131,10 @@ describe("incident lifecycle", () => {
   it("moves triggered → acknowledged → mitigated → resolved, recording who and when", async () => {
     const id = await openIncidentOn("lifecycle-test", "LifecycleTest");
     for (const status of ["acknowledged", "mitigated", "resolved"]) {
+      // A name typed into the body is ignored: the actor is whoever authenticated.
       const response = await changeStatus(id, {
         status,
-        actor: "Jane Doe",
+        actor: "mallory",
         note: `${status} note`,
       });
       expect(response.status).toBe(200);
@@ -139,30 +148,44 @@ describe("incident lifecycle", () => {
     expect(incident.acknowledgedAt).not.toBeNull();
     expect(incident.mitigatedAt).not.toBeNull();
     expect(incident.resolvedAt).not.toBeNull();
+    const who = `token responder test (${responder.email})`;
     expect(incident.timeline.map((event) => [event.actor, event.text])).toEqual([
-      ["Jane Doe", "Acknowledged by Jane Doe"],
-      ["Jane Doe", "Mitigated by Jane Doe"],
-      ["Jane Doe", "Resolved by Jane Doe"],
+      [who, `Acknowledged by ${who}`],
+      [who, `Mitigated by ${who}`],
+      [who, `Resolved by ${who}`],
+    ]);
+    const audit = await testDb.db.prisma.auditEntry.findMany({
+      where: { action: "incident.status", objectId: String(id) },
+      orderBy: { id: "asc" },
+    });
+    expect(audit.map((entry) => [entry.actor, entry.before, entry.after])).toEqual([
+      [who, { status: "triggered" }, { status: "acknowledged", note: "acknowledged note" }],
+      [who, { status: "acknowledged" }, { status: "mitigated", note: "mitigated note" }],
+      [who, { status: "mitigated" }, { status: "resolved", note: "resolved note" }],
     ]);
   });
 
   it("refuses to go backwards with 409, changes nothing when asked for the current status", async () => {
     const id = await openIncidentOn("backwards-test", "BackwardsTest");
-    await changeStatus(id, { status: "mitigated", actor: "Ann" });
-    const again = await changeStatus(id, { status: "mitigated", actor: "Ann" });
+    await changeStatus(id, { status: "mitigated" });
+    const again = await changeStatus(id, { status: "mitigated" });
     expect((await again.json()).incident.isChanged).toBe(false);
-    const backwards = await changeStatus(id, { status: "acknowledged", actor: "Ann" });
+    const backwards = await changeStatus(id, { status: "acknowledged" });
     expect(backwards.status).toBe(409);
     expect((await backwards.json()).error.message).toContain("cannot go back");
   });
 
-  it("requires a name and a known status, and 404s an unknown incident", async () => {
+  it("needs a responder and a known status, and 404s an unknown incident", async () => {
     const id = await openIncidentOn("validation-test", "ValidationTest");
-    const anonymous = await changeStatus(id, { status: "acknowledged", actor: " " });
-    expect(anonymous.status).toBe(422);
-    expect((await anonymous.json()).error.message).toContain("actor");
-    expect((await changeStatus(id, { status: "closed", actor: "Ann" })).status).toBe(422);
-    expect((await changeStatus(987_654, { status: "resolved", actor: "Ann" })).status).toBe(404);
+    const asViewer = await changeStatus(id, { status: "acknowledged" }, viewer);
+    expect(asViewer.status).toBe(403);
+    expect((await asViewer.json()).error.message).toContain("responder role");
+    const nobody = { email: "", headers: {}, tokenId: 0 };
+    expect((await changeStatus(id, { status: "acknowledged" }, nobody)).status).toBe(401);
+    expect((await changeStatus(id, { status: "closed" })).status).toBe(422);
+    expect((await changeStatus(987_654, { status: "resolved" })).status).toBe(404);
+    const incident = await testDb.db.prisma.incident.findUniqueOrThrow({ where: { id } });
+    expect(incident.status).toBe("triggered");
   });
 
   it("resolves an incident by itself once all its alerts stayed resolved for the quiet period", async () => {

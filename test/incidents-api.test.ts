@@ -3,11 +3,16 @@ import { GET as getIncident } from "@/app/api/incidents/[id]/route";
 import { GET as listIncidents } from "@/app/api/incidents/route";
 import { POST } from "@/app/api/webhooks/alertmanager/route";
 import { buildDemoSequence } from "@/lib/scenarios/demo-sequence";
+import { createTestActor, type TTestActor } from "./helpers/auth";
 import { bearer, createTestIntegration } from "./helpers/integrations";
 import { getRequest, jsonRequest, routeParams, settleCorrelation } from "./helpers/requests";
 import { provideTestDatabase } from "./helpers/test-database";
 
 const testDb = provideTestDatabase();
+let viewer: TTestActor;
+beforeAll(async () => {
+  viewer = await createTestActor("viewer");
+});
 
 type ListedIncident = {
   id: number;
@@ -18,7 +23,7 @@ type ListedIncident = {
 };
 
 async function list(query = ""): Promise<{ status: number; incidents: ListedIncident[] }> {
-  const response = await listIncidents(getRequest(`/api/incidents${query}`));
+  const response = await listIncidents(getRequest(`/api/incidents${query}`, viewer.headers));
   const body = await response.json();
   return { status: response.status, incidents: body.incidents };
 }
@@ -62,7 +67,9 @@ describe("incidents API", () => {
   });
 
   it("rejects an unknown status with 422", async () => {
-    const response = await listIncidents(getRequest("/api/incidents?status=closed"));
+    const response = await listIncidents(
+      getRequest("/api/incidents?status=closed", viewer.headers),
+    );
     expect(response.status).toBe(422);
     expect((await response.json()).error.message).toContain('"closed"');
   });
@@ -72,7 +79,7 @@ describe("incidents API", () => {
       incident.title.includes("order-service"),
     );
     const response = await getIncident(
-      getRequest(`/api/incidents/${orders?.id}`),
+      getRequest(`/api/incidents/${orders?.id}`, viewer.headers),
       routeParams({ id: String(orders?.id) }),
     );
     expect(response.status).toBe(200);
@@ -94,14 +101,17 @@ describe("incidents API", () => {
 
   it("answers 404 for an incident that does not exist and 422 for an id that is not one", async () => {
     const missing = await getIncident(
-      getRequest("/api/incidents/999999"),
+      getRequest("/api/incidents/999999", viewer.headers),
       routeParams({ id: "999999" }),
     );
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({
       error: { code: "NOT_FOUND", message: "Incident 999999 does not exist." },
     });
-    const invalid = await getIncident(getRequest("/api/incidents/abc"), routeParams({ id: "abc" }));
+    const invalid = await getIncident(
+      getRequest("/api/incidents/abc", viewer.headers),
+      routeParams({ id: "abc" }),
+    );
     expect(invalid.status).toBe(422);
   });
 });

@@ -12,6 +12,7 @@ import { applyCatalogSnapshot } from "@/lib/catalog/apply-catalog-snapshot";
 import type { IncidentBlastRadius } from "@/lib/graph/get-incident-blast-radius";
 import { buildAlertmanagerPayload } from "@/lib/scenarios/alertmanager-payload";
 import { ECOMMERCE_TOPOLOGY } from "@/prisma/seed/ecommerce-topology";
+import { createTestActor, type TTestActor } from "./helpers/auth";
 import { bearer, createTestIntegration } from "./helpers/integrations";
 import { getRequest, jsonRequest, routeParams, settleCorrelation } from "./helpers/requests";
 import { provideTestDatabase } from "./helpers/test-database";
@@ -19,6 +20,10 @@ import { waitFor } from "./helpers/wait-for";
 
 // A real Prometheus (Debian's) scrapes a tiny exporter; the map asks it for a service's error rate.
 const testDb = provideTestDatabase();
+let viewer: TTestActor;
+beforeAll(async () => {
+  viewer = await createTestActor("viewer");
+});
 let exporter: http.Server;
 let prometheus: ChildProcess;
 let prometheusUrl = "";
@@ -107,7 +112,7 @@ describe("a service whose catalog entry names a Prometheus", () => {
     const incident = await testDb.db.prisma.incident.findFirstOrThrow();
 
     const response = await getBlastRadius(
-      getRequest("/x"),
+      getRequest("/x", viewer.headers),
       routeParams({ id: String(incident.id) }),
     );
     const data: IncidentBlastRadius = await response.json();

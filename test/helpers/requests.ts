@@ -14,8 +14,8 @@ export function jsonRequest(
   });
 }
 
-export function getRequest(url: string): Request {
-  return new Request(`http://localhost${url}`);
+export function getRequest(url: string, headers: Record<string, string> = {}): Request {
+  return new Request(`http://localhost${url}`, { headers });
 }
 
 /** Waits for background passes, then runs one more, so every stored alert has been correlated. */

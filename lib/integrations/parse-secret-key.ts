@@ -15,7 +15,7 @@ export function parseSecretKey(text: string): SecretKey {
   let bytes: Buffer | null = null;
   if (HEX_KEY.test(trimmed)) bytes = Buffer.from(trimmed, "hex");
   else if (BASE64_KEY.test(trimmed)) bytes = Buffer.from(trimmed, "base64");
-  if (!bytes || bytes.length !== 32) {
+  if (bytes?.length !== 32) {
     throw new Error(
       "must be 32 random bytes, as 64 hex digits or base64 (make one: openssl rand -base64 32)",
     );

@@ -154,6 +154,7 @@ function printUsage(): void {
   Demo webhook credentials (FAULTLINE_DEMO_WEBHOOK_TOKEN, FAULTLINE_DEMO_PAGERDUTY_SECRET):
     bearer token for alertmanager, grafana, datadog, generic, pagerduty-events: ${token}
     signing secret for the PagerDuty webhook (pagerduty):  ${env.FAULTLINE_DEMO_PAGERDUTY_SECRET}
+  Signing secrets are stored encrypted with FAULTLINE_SECRET_KEY (unset: ${path.join(env.FAULTLINE_DATA_DIR, "secret.key")}).
 
   Try:
     curl -X POST ${baseUrl}/api/webhooks/alertmanager -H 'authorization: Bearer ${token}' \\

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.FAULTLINE_E2E_PORT ?? 3100);
@@ -33,6 +34,8 @@ export default defineConfig({
     env: {
       FAULTLINE_DATA_DIR: ".faultline/e2e",
       FAULTLINE_ADMIN_TOKEN: E2E_ADMIN_TOKEN,
+      // Signing secrets (the PagerDuty spec's integration) are stored encrypted with it.
+      FAULTLINE_SECRET_KEY: randomBytes(32).toString("base64"),
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: "",
     },

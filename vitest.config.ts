@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig } from "vitest/config";
 
 const root = import.meta.dirname;
@@ -16,6 +17,8 @@ const integration = (name: "pglite" | "postgres") => ({
 export default defineConfig({
   resolve: { alias: { "@": root } },
   test: {
+    // A fresh key per run for the encrypted signing secrets; CLI processes tests start inherit it.
+    env: { FAULTLINE_SECRET_KEY: randomBytes(32).toString("base64") },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [

@@ -6,7 +6,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { getEnv, getPgliteDataDir } from "./env";
 import { PrismaClient } from "./generated/prisma/client";
-import { applyMigrations } from "./migrations/apply-migrations";
+import { migrateDatabase } from "./migrations/migrate-database";
 
 export type { Prisma } from "./generated/prisma/client";
 export { PrismaClient };
@@ -180,7 +180,7 @@ const globalStore = globalThis as typeof globalThis & { __faultlineDb?: Promise<
 export function getDb(): Promise<Database> {
   if (!globalStore.__faultlineDb) {
     const opening = openDatabase(getDatabaseTargetFromEnv()).then(async (db) => {
-      await applyMigrations(db);
+      await migrateDatabase(db);
       return db;
     });
     // A failed open (server down at start) must not poison every later request.

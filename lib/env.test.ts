@@ -30,3 +30,21 @@ describe("FAULTLINE_SERVICE_LABELS", () => {
     );
   });
 });
+
+describe("FAULTLINE_SECRET_KEY", () => {
+  it("is optional, and read as 32 bytes from hex or base64", () => {
+    expect(parseEnv({}).FAULTLINE_SECRET_KEY).toBeUndefined();
+    const hex = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+    const fromHex = parseEnv({ FAULTLINE_SECRET_KEY: hex }).FAULTLINE_SECRET_KEY;
+    const base64 = Buffer.from(hex, "hex").toString("base64");
+    const fromBase64 = parseEnv({ FAULTLINE_SECRET_KEY: base64 }).FAULTLINE_SECRET_KEY;
+    expect(fromHex?.bytes.toString("hex")).toBe(hex);
+    expect(fromBase64?.id).toBe(fromHex?.id);
+  });
+
+  it("rejects a key of the wrong size, naming the variable and how to make one", () => {
+    expect(() => parseEnv({ FAULTLINE_SECRET_KEY: "too-short" })).toThrowError(
+      /FAULTLINE_SECRET_KEY: must be 32 random bytes.*openssl rand -base64 32/,
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { ZServiceLabels } from "./ingest/read-service-labels";
+import { parseSecretKey } from "./integrations/parse-secret-key";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const optionalPositiveInt = z.coerce.number().int().positive().optional();
@@ -68,6 +69,19 @@ const ZEnv = z.object({
   FAULTLINE_OIDC_ROLE_CLAIM: z.string().min(1).default("groups"),
   FAULTLINE_OIDC_ROLE_MAP: z.string().default(""),
   FAULTLINE_OIDC_DEFAULT_ROLE: z.enum(["viewer", "responder", "lead", "admin"]).default("viewer"),
+
+  // Encrypts the HMAC signing secrets at rest (pagerduty, grafana, generic); see README.
+  FAULTLINE_SECRET_KEY: z
+    .string()
+    .transform((value, context) => {
+      try {
+        return parseSecretKey(value);
+      } catch (error) {
+        context.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    })
+    .optional(),
 
   // The demo's integrations (npm run demo) authenticate with these.
   FAULTLINE_DEMO_WEBHOOK_TOKEN: z.string().min(8).default("faultline-demo-token"),

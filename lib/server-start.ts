@@ -17,6 +17,13 @@ export async function startBackgroundWork(): Promise<void> {
   const started = processWide("background-work", () => ({ isStarted: false }));
   if (started.isStarted) return;
   started.isStarted = true;
+  if (process.env.NODE_ENV === "production" && !getEnv().FAULTLINE_SECRET_KEY) {
+    console.warn(
+      "[faultline] WARNING: FAULTLINE_SECRET_KEY is not set. Token integrations work, but pagerduty, " +
+        "grafana and generic integrations (HMAC signing secrets, stored encrypted) cannot be created " +
+        "or used. Set it to 32 random bytes: openssl rand -base64 32",
+    );
+  }
   try {
     const db = await getDb();
     console.log(`[faultline] database ready (${db.target.kind})`);

@@ -9,9 +9,16 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "faultline-cli-"));
 
 /** The operator CLI as a user runs it, on its own embedded database. */
 function faultline(...args: string[]): { code: number | null; output: string } {
+  return faultlineWith({}, ...args);
+}
+
+function faultlineWith(
+  env: Record<string, string>,
+  ...args: string[]
+): { code: number | null; output: string } {
   const result = spawnSync(process.execPath, [path.join(ROOT, "bin", "faultline.js"), ...args], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: "", FAULTLINE_DATA_DIR: dataDir },
+    env: { ...process.env, DATABASE_URL: "", FAULTLINE_DATA_DIR: dataDir, ...env },
     encoding: "utf8",
   });
   return { code: result.status, output: result.stdout + result.stderr };
@@ -36,6 +43,35 @@ describe("faultline CLI", () => {
     expect(created.output).toContain("webhook:  /api/webhooks/grafana");
     expect(created.code).toBe(0);
     expect(faultline("integrations", "list").output).toContain("cli-grafana");
+  });
+
+  it("without FAULTLINE_SECRET_KEY, refuses signing integrations clearly and still makes token ones", () => {
+    const noKey = { FAULTLINE_SECRET_KEY: "" };
+    const refused = faultlineWith(
+      noKey,
+      "integrations",
+      "create",
+      "--kind",
+      "pagerduty",
+      "--name",
+      "nokey",
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.output).toMatch(/FAULTLINE_SECRET_KEY is not set/);
+    const token = faultlineWith(
+      noKey,
+      "integrations",
+      "create",
+      "--kind",
+      "datadog",
+      "--name",
+      "nokey",
+    );
+    expect(token.output).toMatch(/secret: +flt_/);
+    expect(token.code).toBe(0);
+    const badKey = faultlineWith({ FAULTLINE_SECRET_KEY: "short" }, "integrations", "list");
+    expect(badKey.code).toBe(1);
+    expect(badKey.output).toMatch(/FAULTLINE_SECRET_KEY: must be 32 random bytes/);
   });
 
   it("imports under the --source it is given", () => {

@@ -3,7 +3,7 @@ import { ZodError } from "zod";
 import { describeImportResult } from "../lib/catalog/describe-import-report";
 import { closeDb, getDatabaseTargetFromEnv, openDatabase, setDb } from "../lib/db";
 import { describeZodError } from "../lib/http";
-import { applyMigrations } from "../lib/migrations/apply-migrations";
+import { migrateDatabase } from "../lib/migrations/migrate-database";
 import { IMPORT_HELP, runImportCommand } from "./cli-import";
 import { INTEGRATIONS_HELP, runIntegrationsCommand } from "./cli-integrations";
 import { seedDemoCatalog } from "./lib/seed-demo-catalog";
@@ -47,7 +47,7 @@ async function withDatabase(run: () => Promise<void>): Promise<void> {
   const db = await openDatabase(getDatabaseTargetFromEnv());
   setDb(db);
   try {
-    await applyMigrations(db);
+    await migrateDatabase(db);
     await run();
   } finally {
     await closeDb();
@@ -58,9 +58,13 @@ const COMMANDS: Record<string, Command> = {
   async migrate() {
     const db = await openDatabase(getDatabaseTargetFromEnv());
     try {
-      const report = await applyMigrations(db, {
+      const report = await migrateDatabase(db, {
         onApplied: (name) => console.log(`applied ${name}`),
       });
+      if (report.secretsProtected > 0)
+        console.log(
+          `${report.secretsProtected} plain-text integration secret(s) hashed or encrypted`,
+        );
       console.log(
         report.applied.length === 0
           ? `database is up to date (${report.alreadyApplied.length} migrations)`

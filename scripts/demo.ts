@@ -5,17 +5,23 @@ import fs from "node:fs";
 import path from "node:path";
 import { describeImportResult } from "../lib/catalog/describe-import-report";
 import { closeDb, getDatabaseTargetFromEnv, openDatabase, setDb } from "../lib/db";
-import { getEnv } from "../lib/env";
+import { getEnv, parseEnv } from "../lib/env";
 import { ensureIntegration } from "../lib/integrations/manage-integrations";
-import { applyMigrations } from "../lib/migrations/apply-migrations";
+import { migrateDatabase } from "../lib/migrations/migrate-database";
 import {
   buildStormDeliveries,
   ORDER_SERVICE_STORM,
   UNRELATED_DURING_STORM,
 } from "../lib/scenarios/order-service-storm";
+import { ensureSecretKeyFile } from "./lib/ensure-secret-key-file";
 import { seedDemoCatalog } from "./lib/seed-demo-catalog";
 
 const startedAt = performance.now();
+// Before the environment is read for good: the server it starts inherits the key too.
+process.env.FAULTLINE_SECRET_KEY = ensureSecretKeyFile(
+  parseEnv(process.env).FAULTLINE_DATA_DIR,
+  process.env.FAULTLINE_SECRET_KEY,
+);
 const env = getEnv();
 const baseUrl = `http://localhost:${env.PORT}`;
 const SOURCE_DIRS = ["app", "lib", "prisma", "public"];
@@ -36,7 +42,7 @@ async function prepareDatabase(): Promise<{ incidentCount: number }> {
   const db = await openDatabase(target);
   setDb(db);
   try {
-    const report = await applyMigrations(db);
+    const report = await migrateDatabase(db);
     step(
       `migrations: ${report.applied.length} applied, ${report.alreadyApplied.length} already present`,
     );
@@ -148,6 +154,7 @@ function printUsage(): void {
   Demo webhook credentials (FAULTLINE_DEMO_WEBHOOK_TOKEN, FAULTLINE_DEMO_PAGERDUTY_SECRET):
     bearer token for alertmanager, grafana, datadog, generic, pagerduty-events: ${token}
     signing secret for the PagerDuty webhook (pagerduty):  ${env.FAULTLINE_DEMO_PAGERDUTY_SECRET}
+  Signing secrets are stored encrypted with FAULTLINE_SECRET_KEY (unset: ${path.join(env.FAULTLINE_DATA_DIR, "secret.key")}).
 
   Try:
     curl -X POST ${baseUrl}/api/webhooks/alertmanager -H 'authorization: Bearer ${token}' \\

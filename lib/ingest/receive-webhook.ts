@@ -55,7 +55,13 @@ export async function receiveWebhook(
   const serviceLabels = getEnv().FAULTLINE_SERVICE_LABELS;
   const parsed = webhook.parse(json, { receivedAt: now, headers, serviceLabels });
   const delivery = await storeParsedDelivery(
-    { source: webhook.source, integrationId, rawBody: text, headers, receivedAt: now },
+    {
+      source: webhook.source,
+      integrationId,
+      rawBody: webhook.redactBody?.(text) ?? text,
+      headers,
+      receivedAt: now,
+    },
     parsed,
   );
   let incidentUpdates = { applied: 0, unmatched: 0 };

@@ -6,6 +6,7 @@ import { parseGeneric } from "./generic/parse-generic";
 import { parseGrafana } from "./grafana/parse-grafana";
 import { parsePagerDuty } from "./pagerduty/parse-pagerduty";
 import { parsePagerDutyEvents } from "./pagerduty-events/parse-pagerduty-events";
+import { redactRoutingKey } from "./pagerduty-events/redact-routing-key";
 import type { ParseContext, ParsedDelivery } from "./schemas";
 
 export type WebhookKind = {
@@ -15,6 +16,8 @@ export type WebhookKind = {
   source: AlertSource;
   parse: (json: unknown, context: ParseContext) => ParsedDelivery;
   maxBytes: (env: Env) => number;
+  /** The body as stored, for senders that put a secret in it. */
+  redactBody?: (rawBody: string) => string;
 };
 
 /** Integration kinds that post alerts to a webhook (the others push signals). */
@@ -57,6 +60,7 @@ export const WEBHOOK_KINDS: Record<WebhookIntegrationKind, WebhookKind> = {
     path: "/api/webhooks/pagerduty-events",
     source: "pagerduty",
     parse: parsePagerDutyEvents,
+    redactBody: redactRoutingKey,
     maxBytes: (env) => env.FAULTLINE_WEBHOOK_MAX_BYTES_PAGERDUTY ?? env.FAULTLINE_WEBHOOK_MAX_BYTES,
   },
 };

@@ -1,8 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { getPrisma } from "../db";
+import { getEnv } from "../env";
 import { AppError } from "../errors";
 import type { IntegrationKind } from "../generated/prisma/enums";
 import { forgetCachedSecrets } from "./authenticate-webhook";
+import { decryptSecret } from "./encrypt-secret";
+import { hashSecret } from "./hash-secret";
+import { type ProtectedSecret, protectSecret, requireSecretKey } from "./protect-secret";
 import type { IntegrationSummary, TCreateIntegration, TRotateSecret } from "./schemas";
 
 /** A fresh secret: 32 random bytes, URL-safe, recognisable by its prefix in leaked-secret scans. */
@@ -16,6 +20,7 @@ export async function createIntegration(
 ): Promise<{ id: number; secret: string }> {
   const prisma = await getPrisma();
   const secret = input.secret ?? generateSecret();
+  const stored = protect(input.kind, secret);
   const existing = await prisma.integration.findUnique({
     where: { kind_name: { kind: input.kind, name: input.name } },
     select: { id: true },
@@ -26,7 +31,7 @@ export async function createIntegration(
       `A ${input.kind} integration named "${input.name}" already exists.`,
     );
   const created = await prisma.integration.create({
-    data: { kind: input.kind, name: input.name, secrets: { create: { value: secret } } },
+    data: { kind: input.kind, name: input.name, secrets: { create: stored } },
     select: { id: true },
   });
   forgetCachedSecrets();
@@ -43,8 +48,9 @@ export async function rotateIntegrationSecret(
   const secret = input.secret ?? generateSecret();
   const oldSecretsExpireAt = new Date(now.getTime() + input.graceHours * 3_600_000);
   await prisma.$transaction(async (tx) => {
-    const integration = await tx.integration.findUnique({ where: { id }, select: { id: true } });
+    const integration = await tx.integration.findUnique({ where: { id }, select: { kind: true } });
     if (!integration) throw new AppError("NOT_FOUND", `Integration ${id} does not exist.`);
+    const stored = protect(integration.kind, secret);
     await tx.integrationSecret.updateMany({
       where: {
         integrationId: id,
@@ -52,7 +58,11 @@ export async function rotateIntegrationSecret(
       },
       data: { expiresAt: oldSecretsExpireAt },
     });
-    await tx.integrationSecret.create({ data: { integrationId: id, value: secret } });
+    await tx.integrationSecret.create({ data: { integrationId: id, ...stored } });
+    // Secrets that no longer work need not be kept, even encrypted.
+    await tx.integrationSecret.deleteMany({
+      where: { integrationId: id, expiresAt: { lte: now } },
+    });
   });
   forgetCachedSecrets();
   return { id, secret, oldSecretsExpireAt };
@@ -103,12 +113,24 @@ export async function ensureIntegration(
     update: { isEnabled: true },
     select: { id: true },
   });
-  const hasSecret = await prisma.integrationSecret.count({
-    where: { integrationId: integration.id, value: secret, expiresAt: null },
+  const current = await prisma.integrationSecret.findMany({
+    where: { integrationId: integration.id, expiresAt: null },
+    select: { secretHash: true, secretEncrypted: true },
   });
-  if (hasSecret === 0)
+  if (!current.some((stored) => isStoredFormOf(secret, stored)))
     await prisma.integrationSecret.create({
-      data: { integrationId: integration.id, value: secret },
+      data: { integrationId: integration.id, ...protect(kind, secret) },
     });
   forgetCachedSecrets();
+}
+
+function protect(kind: IntegrationKind, secret: string): ProtectedSecret {
+  return protectSecret(kind, secret, getEnv().FAULTLINE_SECRET_KEY);
+}
+
+function isStoredFormOf(secret: string, stored: ProtectedSecret): boolean {
+  if (stored.secretHash !== null) return stored.secretHash === hashSecret(secret);
+  if (stored.secretEncrypted === null) return false;
+  const key = requireSecretKey(getEnv().FAULTLINE_SECRET_KEY);
+  return decryptSecret(stored.secretEncrypted, key) === secret;
 }

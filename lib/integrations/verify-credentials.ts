@@ -1,5 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import type { IntegrationKind } from "../generated/prisma/enums";
+import { hashSecret } from "./hash-secret";
 
 /** What a request presents to prove which integration it comes from. */
 export type PresentedCredentials = {
@@ -60,6 +61,25 @@ const ACCEPTED_PROOFS: Record<IntegrationKind, readonly Proof[]> = {
   signals: ["token"],
 };
 type Proof = "token" | "pagerduty" | "grafana" | "faultline" | "routingKey";
+const SIGNATURE_PROOFS: ReadonlySet<Proof> = new Set(["pagerduty", "grafana", "faultline"]);
+
+/** Kinds that check an HMAC signature need the secret itself (kept encrypted); others its hash. */
+export function isSigningKind(kind: IntegrationKind): boolean {
+  return ACCEPTED_PROOFS[kind].some((proof) => SIGNATURE_PROOFS.has(proof));
+}
+
+/** SHA-256 of each token or routing key presented that this kind accepts, to find its secret by. */
+export function hashPresentedTokens(
+  kind: IntegrationKind,
+  presented: PresentedCredentials,
+): string[] {
+  const accepted = ACCEPTED_PROOFS[kind];
+  const tokens = [
+    accepted.includes("token") ? presented.token : null,
+    accepted.includes("routingKey") ? presented.routingKey : null,
+  ];
+  return tokens.filter((token) => token !== null).map(hashSecret);
+}
 
 /** True when any presented proof matches `secret` for this kind of webhook; constant-time compares. */
 export function isProvenBySecret(

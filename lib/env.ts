@@ -40,11 +40,6 @@ const ZEnv = z.object({
   // Bootstraps the first admin: at start, admin user bootstrap@localhost gets this as an API
   // token if no token has it yet. Create real users and tokens with it, then unset it.
   FAULTLINE_ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
-  // 32 random bytes (hex or base64): seals session cookies; `npm run demo` generates one.
-  FAULTLINE_SECRET_KEY: z
-    .string()
-    .refine((value) => decodeSecretKey(value) !== null, "must be 32 bytes, as hex or base64")
-    .optional(),
   // Sign-in: pages and read APIs need it unless this is true (read-only wallboards).
   FAULTLINE_ANONYMOUS_READ: z
     .enum(["true", "false"])
@@ -70,7 +65,8 @@ const ZEnv = z.object({
   FAULTLINE_OIDC_ROLE_MAP: z.string().default(""),
   FAULTLINE_OIDC_DEFAULT_ROLE: z.enum(["viewer", "responder", "lead", "admin"]).default("viewer"),
 
-  // Encrypts the HMAC signing secrets at rest (pagerduty, grafana, generic); see README.
+  // 32 random bytes: encrypts the HMAC signing secrets at rest (pagerduty, grafana, generic) and
+  // seals session cookies; `npm run demo` generates one. See README.
   FAULTLINE_SECRET_KEY: z
     .string()
     .transform((value, context) => {
@@ -127,12 +123,4 @@ function emptyToUndefined(
   const result: Record<string, string | undefined> = {};
   for (const [key, value] of Object.entries(source)) result[key] = value === "" ? undefined : value;
   return result;
-}
-
-/** FAULTLINE_SECRET_KEY's 32 bytes, from hex or base64; null when it is neither. */
-export function decodeSecretKey(value: string): Buffer | null {
-  const trimmed = value.trim();
-  if (/^[0-9a-f]{64}$/i.test(trimmed)) return Buffer.from(trimmed, "hex");
-  const decoded = Buffer.from(trimmed, "base64");
-  return decoded.length === 32 ? decoded : null;
 }

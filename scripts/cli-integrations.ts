@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { getCliContext } from "../lib/auth/get-cli-context";
 import { WEBHOOK_KINDS } from "../lib/ingest/webhook-kinds";
 import {
   createIntegration,
@@ -37,7 +38,7 @@ export async function runIntegrationsCommand(args: string[]): Promise<void> {
   const [action, idArg] = positionals;
   switch (action) {
     case "list": {
-      const rows = await listIntegrations();
+      const rows = await listIntegrations(getCliContext());
       if (rows.length === 0) console.log("no integrations yet");
       for (const row of rows) {
         console.log(
@@ -53,7 +54,7 @@ export async function runIntegrationsCommand(args: string[]): Promise<void> {
         name: values.name,
         secret: values.secret,
       });
-      const created = await createIntegration(input);
+      const created = await createIntegration(getCliContext(), input);
       console.log(`created integration #${created.id} (${input.kind} "${input.name}")`);
       const path = input.kind === "signals" ? "/api/signals" : WEBHOOK_KINDS[input.kind].path;
       console.log(`webhook:  ${path}`);
@@ -67,7 +68,7 @@ export async function runIntegrationsCommand(args: string[]): Promise<void> {
         secret: values.secret,
         graceHours: values["grace-hours"] === undefined ? undefined : Number(values["grace-hours"]),
       });
-      const rotated = await rotateIntegrationSecret(id, input);
+      const rotated = await rotateIntegrationSecret(getCliContext(), id, input);
       console.log(`new secret for #${id}: ${rotated.secret}`);
       console.log(`older secrets stop working at ${rotated.oldSecretsExpireAt.toISOString()}`);
       return;
@@ -75,7 +76,7 @@ export async function runIntegrationsCommand(args: string[]): Promise<void> {
     case "enable":
     case "disable": {
       const id = ZIntegrationId.parse(idArg);
-      await setIntegrationEnabled(id, action === "enable");
+      await setIntegrationEnabled(getCliContext(), id, action === "enable");
       console.log(`integration #${id} ${action}d`);
       return;
     }

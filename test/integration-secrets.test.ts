@@ -4,6 +4,7 @@ import { POST as postAlertmanager } from "@/app/api/webhooks/alertmanager/route"
 import { POST as postGrafana } from "@/app/api/webhooks/grafana/route";
 import { POST as postPagerduty } from "@/app/api/webhooks/pagerduty/route";
 import { POST as postPagerdutyEvents } from "@/app/api/webhooks/pagerduty-events/route";
+import { getCliContext } from "@/lib/auth/get-cli-context";
 import { getEnv } from "@/lib/env";
 import { REDACTED } from "@/lib/ingest/pagerduty-events/redact-routing-key";
 import { authenticateWebhook, forgetCachedSecrets } from "@/lib/integrations/authenticate-webhook";
@@ -70,12 +71,12 @@ describe("secrets at rest", () => {
     "stores no %s secret in plain text, after create and after rotate",
     async (kind) => {
       const chosen = await createTestIntegration(kind);
-      const generated = await createIntegration({
+      const generated = await createIntegration(getCliContext(), {
         kind,
         name: `gen-${randomBytes(4).toString("hex")}`,
       });
       expect(generated.secret).toMatch(/^flt_/);
-      const rotated = await rotateIntegrationSecret(chosen.id, { graceHours: 1 });
+      const rotated = await rotateIntegrationSecret(getCliContext(), chosen.id, { graceHours: 1 });
       expectProtected(await readSecretRows(chosen.id), [chosen.secret, rotated.secret], kind);
       expectProtected(await readSecretRows(generated.id), [generated.secret], kind);
 
@@ -97,12 +98,12 @@ describe("secrets at rest", () => {
     const body = readFixture("webhooks/pagerduty-v3/edge_unknown_event_type.json");
     const post = (secret: string) =>
       postPagerduty(jsonRequest("/x", body, pagerdutySignature(secret, body)));
-    const rotated = await rotateIntegrationSecret(pagerduty.id, { graceHours: 1 });
+    const rotated = await rotateIntegrationSecret(getCliContext(), pagerduty.id, { graceHours: 1 });
     expect((await post(pagerduty.secret)).status).toBe(202);
     expect((await post(rotated.secret)).status).toBe(202);
 
     // A grace of zero ends both earlier secrets at once, and nothing keeps them after that.
-    const third = await rotateIntegrationSecret(pagerduty.id, { graceHours: 0 });
+    const third = await rotateIntegrationSecret(getCliContext(), pagerduty.id, { graceHours: 0 });
     expect((await post(rotated.secret)).status).toBe(401);
     expect((await readSecretRows(pagerduty.id)).length).toBe(1);
     expect((await post(third.secret)).status).toBe(202);

@@ -4,6 +4,7 @@ import { POST as postGeneric } from "@/app/api/webhooks/generic/route";
 import { POST as postGrafana } from "@/app/api/webhooks/grafana/route";
 import { POST as postPagerduty } from "@/app/api/webhooks/pagerduty/route";
 import { POST as postPagerdutyEvents } from "@/app/api/webhooks/pagerduty-events/route";
+import { getCliContext } from "@/lib/auth/get-cli-context";
 import { forgetCachedSecrets } from "@/lib/integrations/authenticate-webhook";
 import {
   rotateIntegrationSecret,
@@ -73,7 +74,7 @@ describe("webhook authentication", () => {
 
   it("stops accepting a disabled integration at once", async () => {
     const integration = await createTestIntegration("alertmanager");
-    await setIntegrationEnabled(integration.id, false);
+    await setIntegrationEnabled(getCliContext(), integration.id, false);
     await expectUnauthorized(
       await postAlertmanager(jsonRequest("/x", alertmanagerBody, bearer(integration.secret))),
     );
@@ -81,7 +82,9 @@ describe("webhook authentication", () => {
 
   it("accepts old and new secrets during rotation, and only the new one after the grace period", async () => {
     const integration = await createTestIntegration("alertmanager");
-    const rotated = await rotateIntegrationSecret(integration.id, { graceHours: 1 });
+    const rotated = await rotateIntegrationSecret(getCliContext(), integration.id, {
+      graceHours: 1,
+    });
     const post = (secret: string) =>
       postAlertmanager(jsonRequest("/x", alertmanagerBody, bearer(secret)));
     expect((await post(integration.secret)).status).toBe(202);

@@ -1,7 +1,7 @@
 import { hkdfSync } from "node:crypto";
 import { sealData, unsealData } from "iron-session";
 import { z } from "zod";
-import { decodeSecretKey, getEnv } from "../env";
+import { getEnv } from "../env";
 import { AppError } from "../errors";
 
 export const SESSION_COOKIE = "faultline_session";
@@ -13,14 +13,15 @@ export type TSession = z.infer<typeof ZSession>;
 // secret key, so operators keep a single secret.
 function getSessionPassword(): string {
   const key = getEnv().FAULTLINE_SECRET_KEY;
-  const bytes = key ? decodeSecretKey(key) : null;
-  if (!bytes) {
+  if (!key) {
     throw new AppError(
       "UNAVAILABLE",
       "Sign-in is off: set FAULTLINE_SECRET_KEY (32 random bytes, hex or base64).",
     );
   }
-  return Buffer.from(hkdfSync("sha256", bytes, "", "faultline session cookie", 32)).toString("hex");
+  return Buffer.from(hkdfSync("sha256", key.bytes, "", "faultline session cookie", 32)).toString(
+    "hex",
+  );
 }
 
 export async function sealSession(session: TSession): Promise<string> {

@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { writeAudit } from "../audit/write-audit";
+import { requireRole } from "../auth/require-role";
+import type { TAuthContext } from "../auth/schemas";
 import { getPrisma } from "../db";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
@@ -14,10 +17,12 @@ export function generateSecret(): string {
   return `flt_${randomBytes(32).toString("base64url")}`;
 }
 
-/** Creates an integration; the secret is returned this once and never shown again. */
+/** Creates an integration (admin); the secret is returned this once and never shown again. */
 export async function createIntegration(
+  context: TAuthContext,
   input: TCreateIntegration,
 ): Promise<{ id: number; secret: string }> {
+  requireRole(context, "admin", "create integrations");
   const prisma = await getPrisma();
   const secret = input.secret ?? generateSecret();
   const stored = protect(input.kind, secret);
@@ -30,20 +35,31 @@ export async function createIntegration(
       "CONFLICT",
       `A ${input.kind} integration named "${input.name}" already exists.`,
     );
-  const created = await prisma.integration.create({
-    data: { kind: input.kind, name: input.name, secrets: { create: stored } },
-    select: { id: true },
+  const created = await prisma.$transaction(async (tx) => {
+    const row = await tx.integration.create({
+      data: { kind: input.kind, name: input.name, secrets: { create: stored } },
+      select: { id: true },
+    });
+    await writeAudit(tx, context, {
+      action: "integration.create",
+      objectType: "integration",
+      objectId: row.id,
+      after: { kind: input.kind, name: input.name },
+    });
+    return row;
   });
   forgetCachedSecrets();
   return { id: created.id, secret };
 }
 
-/** Adds a new secret; the old ones keep working for the grace period, then stop. */
+/** Adds a new secret (admin); the old ones keep working for the grace period, then stop. */
 export async function rotateIntegrationSecret(
+  context: TAuthContext,
   id: number,
   input: TRotateSecret,
   now = new Date(),
 ): Promise<{ id: number; secret: string; oldSecretsExpireAt: Date }> {
+  requireRole(context, "admin", "rotate integration secrets");
   const prisma = await getPrisma();
   const secret = input.secret ?? generateSecret();
   const oldSecretsExpireAt = new Date(now.getTime() + input.graceHours * 3_600_000);
@@ -63,19 +79,44 @@ export async function rotateIntegrationSecret(
     await tx.integrationSecret.deleteMany({
       where: { integrationId: id, expiresAt: { lte: now } },
     });
+    await writeAudit(tx, context, {
+      action: "integration.rotate",
+      objectType: "integration",
+      objectId: id,
+      after: { graceHours: input.graceHours, oldSecretsExpireAt },
+    });
   });
   forgetCachedSecrets();
   return { id, secret, oldSecretsExpireAt };
 }
 
-export async function setIntegrationEnabled(id: number, isEnabled: boolean): Promise<void> {
+export async function setIntegrationEnabled(
+  context: TAuthContext,
+  id: number,
+  isEnabled: boolean,
+): Promise<void> {
+  requireRole(context, "admin", isEnabled ? "enable integrations" : "disable integrations");
   const prisma = await getPrisma();
-  const updated = await prisma.integration.updateMany({ where: { id }, data: { isEnabled } });
-  if (updated.count === 0) throw new AppError("NOT_FOUND", `Integration ${id} does not exist.`);
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.integration.findUnique({ where: { id }, select: { isEnabled: true } });
+    if (!before) throw new AppError("NOT_FOUND", `Integration ${id} does not exist.`);
+    await tx.integration.update({ where: { id }, data: { isEnabled } });
+    await writeAudit(tx, context, {
+      action: isEnabled ? "integration.enable" : "integration.disable",
+      objectType: "integration",
+      objectId: id,
+      before,
+      after: { isEnabled },
+    });
+  });
   forgetCachedSecrets();
 }
 
-export async function listIntegrations(now = new Date()): Promise<IntegrationSummary[]> {
+export async function listIntegrations(
+  context: TAuthContext,
+  now = new Date(),
+): Promise<IntegrationSummary[]> {
+  requireRole(context, "admin", "list integrations");
   const prisma = await getPrisma();
   const integrations = await prisma.integration.findMany({
     orderBy: [{ kind: "asc" }, { name: "asc" }],

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { getCliContext } from "../../lib/auth/get-cli-context";
 import type { IntegrationKind } from "../../lib/generated/prisma/enums";
 import { createIntegration } from "../../lib/integrations/manage-integrations";
 import { hmacHex } from "../../lib/integrations/verify-credentials";
@@ -8,7 +9,11 @@ export async function createTestIntegration(
   kind: IntegrationKind,
 ): Promise<{ id: number; secret: string }> {
   const secret = `test-${kind}-${randomBytes(12).toString("hex")}`;
-  return createIntegration({ kind, name: `test-${randomBytes(4).toString("hex")}`, secret });
+  return createIntegration(getCliContext(), {
+    kind,
+    name: `test-${randomBytes(4).toString("hex")}`,
+    secret,
+  });
 }
 
 export const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });

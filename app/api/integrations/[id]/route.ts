@@ -1,5 +1,4 @@
 import { authenticateRequest } from "@/lib/auth/authenticate-request";
-import { requireRole } from "@/lib/auth/require-role";
 import { handleErrors, jsonResponse, parseOrThrow } from "@/lib/http";
 import { parseJsonBody } from "@/lib/ingest/read-webhook-body";
 import { setIntegrationEnabled } from "@/lib/integrations/manage-integrations";
@@ -9,10 +8,9 @@ import { ZIntegrationId, ZUpdateIntegration } from "@/lib/integrations/schemas";
 export const PATCH = handleErrors(
   async (request: Request, context: { params: Promise<{ id: string }> }) => {
     const auth = await authenticateRequest(request, { isMutation: true });
-    requireRole(auth, "admin", "manage integrations");
     const id = parseOrThrow(ZIntegrationId, (await context.params).id);
     const { isEnabled } = parseOrThrow(ZUpdateIntegration, parseJsonBody(await request.text()));
-    await setIntegrationEnabled(id, isEnabled);
+    await setIntegrationEnabled(auth, id, isEnabled);
     return jsonResponse({ id, isEnabled });
   },
 );

@@ -1,5 +1,4 @@
 import { authenticateRequest } from "@/lib/auth/authenticate-request";
-import { requireRole } from "@/lib/auth/require-role";
 import { handleErrors, jsonResponse, parseOrThrow } from "@/lib/http";
 import { parseJsonBody } from "@/lib/ingest/read-webhook-body";
 import { rotateIntegrationSecret } from "@/lib/integrations/manage-integrations";
@@ -9,10 +8,9 @@ import { ZIntegrationId, ZRotateSecret } from "@/lib/integrations/schemas";
 export const POST = handleErrors(
   async (request: Request, context: { params: Promise<{ id: string }> }) => {
     const auth = await authenticateRequest(request, { isMutation: true });
-    requireRole(auth, "admin", "manage integrations");
     const id = parseOrThrow(ZIntegrationId, (await context.params).id);
     const text = await request.text();
     const input = parseOrThrow(ZRotateSecret, text.trim() ? parseJsonBody(text) : {});
-    return jsonResponse(await rotateIntegrationSecret(id, input));
+    return jsonResponse(await rotateIntegrationSecret(auth, id, input));
   },
 );

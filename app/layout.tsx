@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import "./globals.css";
+import { findViewer } from "./_components/require-viewer";
+import { SignOutButton } from "./_components/sign-out-button";
 import { Providers } from "./providers";
 
 export const metadata: Metadata = {
@@ -9,7 +11,8 @@ export const metadata: Metadata = {
   description: "Incident response: correlated alerts, blast radius, root-cause hypotheses.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const viewer = await findViewer();
   return (
     <html lang="en">
       <body>
@@ -20,7 +23,14 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <nav>
             <Link href="/incidents">Incidents</Link>
             <Link href="/services">Services</Link>
+            {viewer?.role === "admin" ? <Link href="/admin/users">Admin</Link> : null}
           </nav>
+          {viewer ? (
+            <span className="whoami" data-testid="whoami">
+              {viewer.isAnonymous ? "read-only" : `${viewer.email} · ${viewer.role}`}
+              {viewer.isAnonymous ? null : <SignOutButton />}
+            </span>
+          ) : null}
         </header>
         <main>
           <Providers>{children}</Providers>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { requireViewer } from "@/app/_components/require-viewer";
 import { listServices } from "@/lib/catalog/list-services";
 import { getCatalogMap } from "@/lib/graph/get-catalog-map";
 import { CatalogMap } from "./catalog-map";
@@ -11,6 +12,7 @@ type PageProps = { searchParams: Promise<{ q?: string }> };
 
 export default async function ServicesPage({ searchParams }: PageProps) {
   const { q } = await searchParams;
+  await requireViewer("/services");
   const [services, map] = await Promise.all([listServices(q), getCatalogMap()]);
   return (
     <>

@@ -19,10 +19,13 @@ export function IncidentView({
   initialIncident,
   initialBlastRadius,
   serverNow,
+  canRespond,
 }: {
   initialIncident: Incident;
   initialBlastRadius: IncidentBlastRadius | null;
   serverNow: string;
+  /** Responders and up see the status buttons; the API refuses viewers all the same. */
+  canRespond: boolean;
 }) {
   const now = useNow(serverNow);
   const { data: incident } = useQuery({
@@ -69,7 +72,13 @@ export function IncidentView({
           </span>
         ) : null}
       </div>
-      <StatusControls incidentId={incident.id} status={incident.status} />
+      {canRespond ? (
+        <StatusControls incidentId={incident.id} status={incident.status} />
+      ) : (
+        <p className="subtle" data-testid="read-only">
+          Read-only: acknowledging and resolving need the responder role.
+        </p>
+      )}
 
       <h2>Blast radius</h2>
       <BlastRadiusMap incidentId={incident.id} initialData={initialBlastRadius} />

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { requireViewer } from "@/app/_components/require-viewer";
+import { hasRole } from "@/lib/auth/require-role";
 import { isAppError } from "@/lib/errors";
 import {
   getIncidentBlastRadius,
@@ -22,6 +24,7 @@ function parseIncidentId(rawId: string): number {
 
 // Metadata and page both need the incident: one load per request, not two.
 const loadIncident = cache(async (id: number): Promise<IncidentDetail> => {
+  await requireViewer(`/incidents/${id}`);
   try {
     return await getIncidentOrThrow(id);
   } catch (error) {
@@ -48,6 +51,7 @@ async function loadBlastRadius(id: number): Promise<IncidentBlastRadius | null> 
 
 export default async function IncidentPage({ params }: PageProps) {
   const id = parseIncidentId((await params).id);
+  const viewer = await requireViewer(`/incidents/${id}`);
   const [incident, blastRadius] = await Promise.all([loadIncident(id), loadBlastRadius(id)]);
   const initial = JSON.parse(JSON.stringify(incident)) as Jsonified<IncidentDetail>;
   return (
@@ -55,6 +59,7 @@ export default async function IncidentPage({ params }: PageProps) {
       initialIncident={initial}
       initialBlastRadius={blastRadius}
       serverNow={new Date().toISOString()}
+      canRespond={hasRole(viewer.role, "responder") && !viewer.isAnonymous}
     />
   );
 }

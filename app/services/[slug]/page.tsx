@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FailureModeCard } from "@/app/_components/failure-mode-card";
+import { requireViewer } from "@/app/_components/require-viewer";
 import { safeHref } from "@/app/_components/safe-href";
 import { describeServiceOrigin } from "@/lib/catalog/describe-service-origin";
 import { getServiceOrThrow, type ServiceDetail, type ServiceEdge } from "@/lib/catalog/get-service";
@@ -13,6 +14,7 @@ export const dynamic = "force-dynamic";
 type PageProps = { params: Promise<{ slug: string }> };
 
 async function loadService(slug: string): Promise<ServiceDetail> {
+  await requireViewer(`/services/${encodeURIComponent(slug)}`);
   try {
     return await getServiceOrThrow(decodeURIComponent(slug));
   } catch (error) {

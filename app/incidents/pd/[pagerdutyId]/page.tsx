@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { requireViewer } from "@/app/_components/require-viewer";
 import { findIncidentIdByPagerdutyId } from "@/lib/incidents/find-incident-by-pagerduty-id";
 
 export const dynamic = "force-dynamic";
@@ -10,6 +11,7 @@ export default async function PagerdutyIncidentRedirect({
   params: Promise<{ pagerdutyId: string }>;
 }) {
   const { pagerdutyId } = await params;
+  await requireViewer(`/incidents/pd/${encodeURIComponent(pagerdutyId)}`);
   const id = await findIncidentIdByPagerdutyId(decodeURIComponent(pagerdutyId));
   if (id !== null) redirect(`/incidents/${id}`);
   return (

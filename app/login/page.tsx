@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { findViewer } from "@/app/_components/require-viewer";
+import { getEnv } from "@/lib/env";
+import { SignInForm } from "./sign-in-form";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Sign in" };
+
+type PageProps = { searchParams: Promise<{ next?: string }> };
+
+/** Only a path on this site: never an open redirect to somewhere else. */
+function toSafeNext(next: string | undefined): string {
+  return next?.startsWith("/") && !next.startsWith("//") ? next : "/incidents";
+}
+
+export default async function LoginPage({ searchParams }: PageProps) {
+  const next = toSafeNext((await searchParams).next);
+  const viewer = await findViewer();
+  if (viewer && !viewer.isAnonymous) redirect(next);
+  const env = getEnv();
+  const isSsoEnabled = Boolean(
+    env.FAULTLINE_OIDC_ISSUER && env.FAULTLINE_OIDC_CLIENT_ID && env.FAULTLINE_OIDC_CLIENT_SECRET,
+  );
+  return (
+    <section className="login">
+      <h1>Sign in to Faultline</h1>
+      <SignInForm next={next} />
+      {isSsoEnabled ? (
+        <p>
+          <a className="button" href={`/api/auth/oidc/start?next=${encodeURIComponent(next)}`}>
+            Sign in with single sign-on
+          </a>
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -13,9 +13,12 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
+  // Users for the specs; each spec runs signed in as a responder unless it says otherwise.
+  globalSetup: "./e2e/global-setup.ts",
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
   use: {
     baseURL: E2E_BASE_URL,
+    storageState: ".faultline/e2e-state/responder.json",
     browserName: "chromium",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

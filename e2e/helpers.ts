@@ -6,6 +6,9 @@ import { E2E_ADMIN_TOKEN } from "../playwright.config";
 const FIXTURES = path.join(import.meta.dirname, "..", "test", "fixtures");
 export const SCREENSHOT_DIR = path.join(import.meta.dirname, "screenshots");
 
+// Helpers act as the bootstrap admin, whatever the spec's browser is signed in as.
+const ADMIN = { authorization: `Bearer ${E2E_ADMIN_TOKEN}` };
+
 export function readFixture(relativePath: string): string {
   return fs.readFileSync(path.join(FIXTURES, relativePath), "utf8");
 }
@@ -14,7 +17,7 @@ export function readFixture(relativePath: string): string {
 export async function createIntegration(request: APIRequestContext, kind: string): Promise<string> {
   const response = await request.post("/api/integrations", {
     data: { kind, name: `e2e-${kind}-${Date.now()}` },
-    headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` },
+    headers: ADMIN,
   });
   if (response.status() !== 201)
     throw new Error(`creating an integration answered ${response.status()}`);
@@ -48,7 +51,9 @@ export async function waitForOpenIncident(
   let incidentId = 0;
   await expect
     .poll(async () => {
-      const { incidents } = await (await request.get("/api/incidents?status=open")).json();
+      const { incidents } = await (
+        await request.get("/api/incidents?status=open", { headers: ADMIN })
+      ).json();
       incidentId =
         incidents.find((incident: { title: string }) => incident.title.startsWith(titlePrefix))
           ?.id ?? 0;
@@ -60,10 +65,13 @@ export async function waitForOpenIncident(
 
 /** Start from a quiet board: what earlier specs left open is resolved, as a responder would. */
 export async function resolveOpenIncidents(request: APIRequestContext): Promise<void> {
-  const { incidents } = await (await request.get("/api/incidents?status=open")).json();
+  const { incidents } = await (
+    await request.get("/api/incidents?status=open", { headers: ADMIN })
+  ).json();
   for (const incident of incidents as { id: number }[]) {
     await request.post(`/api/incidents/${incident.id}/status`, {
-      data: { status: "resolved", actor: "e2e" },
+      data: { status: "resolved" },
+      headers: ADMIN,
     });
   }
 }

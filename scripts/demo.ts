@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { ensureDemoUsers, type TDemoLogin } from "../lib/auth/ensure-demo-users";
 import { describeImportResult } from "../lib/catalog/describe-import-report";
 import { closeDb, getDatabaseTargetFromEnv, openDatabase, setDb } from "../lib/db";
 import { getEnv, parseEnv } from "../lib/env";
@@ -50,6 +51,8 @@ async function prepareDatabase(): Promise<{ incidentCount: number }> {
       step(`catalog imported:\n${describeImportResult(result)}`);
     }
     await createDemoIntegrations();
+    demoLogins = await ensureDemoUsers(env);
+    step("demo users ready (one per role)");
     return { incidentCount: await db.prisma.incident.count() };
   } finally {
     // The server opens the embedded database next; only one process may hold it.
@@ -156,13 +159,19 @@ function printUsage(): void {
     signing secret for the PagerDuty webhook (pagerduty):  ${env.FAULTLINE_DEMO_PAGERDUTY_SECRET}
   Signing secrets are stored encrypted with FAULTLINE_SECRET_KEY (unset: ${path.join(env.FAULTLINE_DATA_DIR, "secret.key")}).
 
+  Sign in at ${baseUrl}/login (password ${env.FAULTLINE_DEMO_PASSWORD}, FAULTLINE_DEMO_PASSWORD):
+${demoLogins.map((login) => `    ${login.role.padEnd(9)} ${login.email.padEnd(24)} API token ${login.token}`).join("\n")}
+
   Try:
+    curl ${baseUrl}/api/incidents -H 'authorization: Bearer ${demoLogins[0]?.token ?? ""}'
     curl -X POST ${baseUrl}/api/webhooks/alertmanager -H 'authorization: Bearer ${token}' \\
       -H 'content-type: application/json' --data @test/fixtures/webhooks/alertmanager/firing_12_alerts.json
 
   Press Ctrl-C to stop.
 `);
 }
+
+let demoLogins: TDemoLogin[] = [];
 
 async function main(): Promise<void> {
   const { incidentCount } = await prepareDatabase();

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { ZOidcRoleMap } from "./auth/oidc/schemas";
 import { ZServiceLabels } from "./ingest/read-service-labels";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -66,7 +67,7 @@ const ZEnv = z.object({
   // The ID token / userinfo claim holding groups or roles, and how its values map onto roles:
   // "sre-admins=admin,sre=responder". Users matching none get the default role.
   FAULTLINE_OIDC_ROLE_CLAIM: z.string().min(1).default("groups"),
-  FAULTLINE_OIDC_ROLE_MAP: z.string().default(""),
+  FAULTLINE_OIDC_ROLE_MAP: ZOidcRoleMap,
   FAULTLINE_OIDC_DEFAULT_ROLE: z.enum(["viewer", "responder", "lead", "admin"]).default("viewer"),
 
   // The demo's integrations (npm run demo) authenticate with these.

@@ -22,9 +22,11 @@ export function describeOidcError(error: unknown): AppError {
     );
   }
   if (error instanceof client.ClientError) {
+    // The cause says which check: 'unexpected "state" response parameter value', say.
+    const check = error.cause instanceof Error ? error.cause.message : error.message;
     return new AppError(
       "BAD_REQUEST",
-      `The identity provider's answer failed a check (${error.message}); sign in again.`,
+      `The identity provider's answer failed a check (${check}); sign in again.`,
       { cause: error },
     );
   }

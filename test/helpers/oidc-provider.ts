@@ -35,7 +35,15 @@ export async function startTestOidcProvider(options: {
   const accounts = new Map((options.accounts ?? []).map((account) => [account.id, account]));
   const clientId = options.clientId ?? "faultline-test";
   const clientSecret = options.clientSecret ?? randomBytes(24).toString("base64url");
-  const server = http.createServer();
+  // The issuer names the port, so the server listens before the provider exists; requests that
+  // arrive meanwhile wait for it.
+  let handle: ((request: http.IncomingMessage, response: http.ServerResponse) => void) | null =
+    null;
+  const waiting: (() => void)[] = [];
+  const server = http.createServer((request, response) => {
+    if (handle) handle(request, response);
+    else waiting.push(() => handle?.(request, response));
+  });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -88,7 +96,8 @@ export async function startTestOidcProvider(options: {
       jwks: { keys: [generateSigningKey()] },
     });
   });
-  server.on("request", provider.callback());
+  handle = provider.callback();
+  for (const resume of waiting.splice(0)) resume();
 
   return {
     issuer,

@@ -26,6 +26,7 @@ beforeAll(async () => {
       { id: "carol", email: "carol@example.com", groups: ["sre"] },
       { id: "dave", email: "dave@example.com", emailVerified: false, groups: ["sre"] },
       { id: "erin", email: "erin@example.com", groups: ["sre"] },
+      { id: "frank", email: "frank@example.com", groups: ["sre-admins"] },
     ],
   });
   vi.stubEnv("FAULTLINE_SECRET_KEY", randomBytes(32).toString("hex"));
@@ -174,6 +175,28 @@ describe("OIDC sign-in through a real provider", () => {
     const refused = await signIn(new OidcBrowser(APP), "erin");
     expect(await errorOf(refused)).toMatchObject({ status: 403, code: "FORBIDDEN" });
     expect(refused.headers.getSetCookie()).toEqual([]);
+    const failed = await prisma.auditEntry.findFirstOrThrow({
+      where: { action: "auth.sign_in_failed", objectId: String(local.id) },
+    });
+    expect(failed.after).toEqual({ via: "oidc", reason: "disabled" });
+  });
+
+  it("does not link an email that belongs to another provider account", async () => {
+    const prisma = await getPrisma();
+    await prisma.user.create({
+      data: {
+        email: "frank@example.com",
+        name: "Frank",
+        oidcSubject: "https://other.example frank",
+      },
+    });
+    const response = await signIn(new OidcBrowser(APP), "frank");
+    expect(await errorOf(response)).toMatchObject({
+      status: 403,
+      message: expect.stringContaining("linked to another single sign-on account"),
+    });
+    const frank = await prisma.user.findUniqueOrThrow({ where: { email: "frank@example.com" } });
+    expect(frank.oidcSubject).toBe("https://other.example frank");
   });
 
   it("refuses an email the provider has not verified", async () => {
@@ -222,6 +245,13 @@ describe("OIDC sign-in through a real provider", () => {
     const refused = await errorOf(await callBack(deniedUrl, denied.loginCookie));
     expect(refused).toMatchObject({ status: 401, code: "UNAUTHORIZED" });
     expect(refused.message).toContain("access_denied");
+
+    const noCode = new URL(`${APP}/api/auth/oidc/callback`);
+    noCode.search = new URLSearchParams({ state, iss: provider.issuer }).toString();
+    expect(await errorOf(await callBack(noCode, denied.loginCookie))).toMatchObject({
+      status: 400,
+      code: "BAD_REQUEST",
+    });
   });
 
   it("refuses a next that leaves the site", async () => {

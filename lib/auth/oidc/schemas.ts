@@ -39,11 +39,17 @@ export type TOidcSettings = {
   defaultRole: TRole;
 };
 
-/** A path on this site: "/incidents/3", never "//evil.example" or "https://…". */
+/**
+ * A path on this site: "/incidents/3", never "//evil.example" or "https://…". Printable ASCII
+ * without backslashes only, as browsers drop tabs and newlines ("/\t/evil" becomes "//evil").
+ */
 export const ZNextPath = z
   .string()
   .max(2000)
-  .regex(/^\/(?![/\\])/, 'must be a path on this site, starting with a single "/"')
+  .regex(
+    /^\/(?!\/)[\x21-\x5b\x5d-\x7e]*$/,
+    'must be a path on this site, starting with a single "/"',
+  )
   .default("/");
 
 export const ZOidcStartQuery = z.object({ next: ZNextPath });

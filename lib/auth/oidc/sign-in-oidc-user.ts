@@ -1,7 +1,7 @@
 import { writeAudit } from "../../audit/write-audit";
 import { getPrisma } from "../../db";
 import { AppError } from "../../errors";
-import type { Prisma } from "../../generated/prisma/client";
+import { Prisma } from "../../generated/prisma/client";
 import type { TAuthContext, TRole } from "../schemas";
 import type { TOidcIdentity } from "./schemas";
 
@@ -26,28 +26,36 @@ export async function signInOidcUser(
     userAgent: request.userAgent,
   };
   const prisma = await getPrisma();
-  const outcome = await prisma.$transaction(async (tx) => {
-    const existing = await findUserFor(tx, identity);
-    if (existing?.isDisabled) {
-      await writeAudit(tx, withUser(context, existing.id), {
-        action: "auth.sign_in_failed",
+  const outcome = await prisma
+    .$transaction(async (tx) => {
+      const existing = await findUserFor(tx, identity);
+      if (existing?.isDisabled) {
+        await writeAudit(tx, withUser(context, existing.id), {
+          action: "auth.sign_in_failed",
+          objectType: "user",
+          objectId: existing.id,
+          after: { via: "oidc", reason: "disabled" },
+        });
+        return { refused: existing.email } as const;
+      }
+      const user = existing
+        ? await updateUser(tx, withUser(context, existing.id), existing, identity, now)
+        : await createUser(tx, context, identity, now);
+      await writeAudit(tx, withUser(context, user.id), {
+        action: "auth.sign_in",
         objectType: "user",
-        objectId: existing.id,
-        after: { via: "oidc", reason: "disabled" },
+        objectId: user.id,
+        after: { via: "oidc", role: user.role },
       });
-      return { refused: existing.email } as const;
-    }
-    const user = existing
-      ? await updateUser(tx, withUser(context, existing.id), existing, identity, now)
-      : await createUser(tx, context, identity, now);
-    await writeAudit(tx, withUser(context, user.id), {
-      action: "auth.sign_in",
-      objectType: "user",
-      objectId: user.id,
-      after: { via: "oidc", role: user.role },
+      return { user } as const;
+    })
+    .catch((error: unknown) => {
+      // The same person's first sign-in in two tabs at once: one creates the user, one retries.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+        throw new AppError("CONFLICT", "This sign-in crossed another one; sign in again.");
+      }
+      throw error;
     });
-    return { user } as const;
-  });
   if ("refused" in outcome) {
     throw new AppError("FORBIDDEN", `${outcome.refused} is disabled in Faultline; ask an admin.`);
   }

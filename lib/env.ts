@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { ZOidcRoleMap } from "./auth/oidc/schemas";
 import { ZServiceLabels } from "./ingest/read-service-labels";
 import { parseSecretKey } from "./integrations/parse-secret-key";
 
@@ -62,7 +63,7 @@ const ZEnv = z.object({
   // The ID token / userinfo claim holding groups or roles, and how its values map onto roles:
   // "sre-admins=admin,sre=responder". Users matching none get the default role.
   FAULTLINE_OIDC_ROLE_CLAIM: z.string().min(1).default("groups"),
-  FAULTLINE_OIDC_ROLE_MAP: z.string().default(""),
+  FAULTLINE_OIDC_ROLE_MAP: ZOidcRoleMap,
   FAULTLINE_OIDC_DEFAULT_ROLE: z.enum(["viewer", "responder", "lead", "admin"]).default("viewer"),
 
   // 32 random bytes: encrypts the HMAC signing secrets at rest (pagerduty, grafana, generic) and

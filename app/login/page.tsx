@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { findViewer } from "@/app/_components/require-viewer";
-import { getEnv } from "@/lib/env";
+import { isOidcEnabled } from "@/lib/auth/oidc/is-oidc-enabled";
 import { SignInForm } from "./sign-in-form";
 
 export const dynamic = "force-dynamic";
@@ -18,10 +18,7 @@ export default async function LoginPage({ searchParams }: PageProps) {
   const next = toSafeNext((await searchParams).next);
   const viewer = await findViewer();
   if (viewer && !viewer.isAnonymous) redirect(next);
-  const env = getEnv();
-  const isSsoEnabled = Boolean(
-    env.FAULTLINE_OIDC_ISSUER && env.FAULTLINE_OIDC_CLIENT_ID && env.FAULTLINE_OIDC_CLIENT_SECRET,
-  );
+  const isSsoEnabled = isOidcEnabled();
   return (
     <section className="login">
       <h1>Sign in to Faultline</h1>

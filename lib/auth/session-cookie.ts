@@ -10,8 +10,8 @@ const ZSession = z.object({ userId: z.number().int().positive(), signedInAt: z.n
 export type TSession = z.infer<typeof ZSession>;
 
 // iron-session seals (encrypts and signs) the cookie; its password is derived from the one
-// secret key, so operators keep a single secret.
-function getSessionPassword(): string {
+// secret key, so operators keep a single secret, with one derived key per purpose.
+function getSessionPassword(purpose = "faultline session cookie"): string {
   const key = getEnv().FAULTLINE_SECRET_KEY;
   if (!key) {
     throw new AppError(
@@ -19,9 +19,33 @@ function getSessionPassword(): string {
       "Sign-in is off: set FAULTLINE_SECRET_KEY (32 random bytes, hex or base64).",
     );
   }
-  return Buffer.from(hkdfSync("sha256", key.bytes, "", "faultline session cookie", 32)).toString(
-    "hex",
-  );
+  return Buffer.from(hkdfSync("sha256", key.bytes, "", purpose, 32)).toString("hex");
+}
+
+/** Seals a small value (for a short-lived cookie) with a key derived for `purpose` alone. */
+export async function sealValue(value: unknown, purpose: string, ttlSeconds: number) {
+  return sealData(value, {
+    password: getSessionPassword(purpose),
+    ttl: ttlSeconds,
+  });
+}
+
+/** What sealValue sealed for the same purpose; null when missing, forged, or expired. */
+export async function unsealValue(
+  sealed: string | null,
+  purpose: string,
+  ttlSeconds: number,
+): Promise<unknown> {
+  if (!sealed) return null;
+  try {
+    const data = await unsealData<Record<string, unknown>>(sealed, {
+      password: getSessionPassword(purpose),
+      ttl: ttlSeconds,
+    });
+    return Object.keys(data).length > 0 ? data : null;
+  } catch {
+    return null;
+  }
 }
 
 export async function sealSession(session: TSession): Promise<string> {
@@ -50,14 +74,27 @@ export async function unsealSession(value: string | undefined | null): Promise<T
  * while cross-site posts carry no cookie; Secure whenever Faultline is reached over TLS.
  */
 export function serializeSessionCookie(value: string, isSecure: boolean, maxAgeSeconds?: number) {
+  return serializeCookie(SESSION_COOKIE, value, {
+    path: "/",
+    maxAgeSeconds: maxAgeSeconds ?? getEnv().FAULTLINE_SESSION_HOURS * 3600,
+    isSecure,
+  });
+}
+
+/** An HttpOnly, SameSite=Lax cookie; Max-Age=0 clears it. */
+export function serializeCookie(
+  name: string,
+  value: string,
+  options: { path: string; maxAgeSeconds: number; isSecure: boolean },
+): string {
   const parts = [
-    `${SESSION_COOKIE}=${value}`,
-    "Path=/",
+    `${name}=${value}`,
+    `Path=${options.path}`,
     "HttpOnly",
     "SameSite=Lax",
-    `Max-Age=${maxAgeSeconds ?? getEnv().FAULTLINE_SESSION_HOURS * 3600}`,
+    `Max-Age=${options.maxAgeSeconds}`,
   ];
-  if (isSecure) parts.push("Secure");
+  if (options.isSecure) parts.push("Secure");
   return parts.join("; ");
 }
 

@@ -15,7 +15,8 @@ export const AUDIT_HELP = `faultline audit export [--since <time>] [--until <tim
 
 const PROGRESS_EVERY = 1_000;
 
-export async function runAuditCommand(args: string[], now = new Date()): Promise<void> {
+/** Checks the arguments before any database opens; returns the work to do once one is. */
+export function prepareAuditCommand(args: string[], now = new Date()): () => Promise<void> {
   const { positionals, values } = readCommandArgs(args, {
     since: { type: "string" },
     until: { type: "string" },
@@ -38,16 +39,21 @@ export async function runAuditCommand(args: string[], now = new Date()): Promise
     actor: values.actor?.trim() || undefined,
     action: values.action?.trim() || undefined,
   };
-  const out: Writable = values.out
-    ? fs.createWriteStream(values.out, { flags: "w" })
-    : process.stdout;
-  if (values.out) {
+  return () => runExport(query, values.out);
+}
+
+async function runExport(
+  query: { since?: Date; until?: Date; actor?: string; action?: string },
+  outPath: string | undefined,
+): Promise<void> {
+  const out: Writable = outPath ? fs.createWriteStream(outPath, { flags: "w" }) : process.stdout;
+  if (outPath) {
     await once(out, "open").catch((error: Error) => {
       throw new UsageError(`--out: ${error.message}`);
     });
   }
   // A terminal shows the entries themselves; a file or a pipe gets a count on stderr instead.
-  const isProgressShown = Boolean(values.out) || !process.stdout.isTTY;
+  const isProgressShown = Boolean(outPath) || !process.stdout.isTTY;
   const written = await exportAudit(
     getCliContext(),
     query,
@@ -58,12 +64,12 @@ export async function runAuditCommand(args: string[], now = new Date()): Promise
       }
     },
   );
-  if (values.out) {
+  if (outPath) {
     out.end();
     await once(out, "finish");
   }
   const entries = `${written.toLocaleString("en-US")} ${written === 1 ? "entry" : "entries"}`;
-  console.error(`exported ${entries}${values.out ? ` to ${values.out}` : ""}`);
+  console.error(`exported ${entries}${outPath ? ` to ${outPath}` : ""}`);
 }
 
 function readTimeOption(name: string, text: string | undefined, now: Date): Date | undefined {

@@ -11,7 +11,8 @@ export const USERS_HELP = `faultline users <create|list|set-role|disable|enable>
   set-role <id> <role>                      roles: ${ROLES.join(" < ")}
   disable <id> | enable <id>                enabling also lifts a sign-in lockout`;
 
-export async function runUsersCommand(args: string[]): Promise<void> {
+/** Checks the arguments before any database opens; returns the work to do once one is. */
+export function prepareUsersCommand(args: string[]): () => Promise<void> {
   const { positionals, values } = readCommandArgs(args, {
     email: { type: "string" },
     role: { type: "string" },
@@ -22,33 +23,36 @@ export async function runUsersCommand(args: string[]): Promise<void> {
   switch (action) {
     case "create": {
       const input = readCliValue(ZCreateUserBody, values, "users create");
-      const { user, password } = await createUser(getCliContext(), input);
-      console.log(`created user #${user.id} ${user.email} (${user.role})`);
-      if (password) {
-        console.log(`password: ${password}`);
-        console.log("The password is shown this once; it won't be shown again. Pass it on now.");
-      }
-      return;
+      return async () => {
+        const { user, password } = await createUser(getCliContext(), input);
+        console.log(`created user #${user.id} ${user.email} (${user.role})`);
+        if (password) {
+          console.log(`password: ${password}`);
+          console.log("The password is shown this once; it won't be shown again. Pass it on now.");
+        }
+      };
     }
-    case "list": {
-      const users = await listUsers(getCliContext());
-      if (users.length === 0) console.log("no users yet");
-      for (const user of users) console.log(describeUser(user));
-      return;
-    }
+    case "list":
+      return async () => {
+        const users = await listUsers(getCliContext());
+        if (users.length === 0) console.log("no users yet");
+        for (const user of users) console.log(describeUser(user));
+      };
     case "set-role": {
       const id = readCliValue(ZNumericId, idArg, "user id");
       const role = readCliValue(ZRole, roleArg, "role");
-      const user = await updateUser(getCliContext(), id, { role });
-      console.log(`user #${user.id} ${user.email} now has the ${user.role} role`);
-      return;
+      return async () => {
+        const user = await updateUser(getCliContext(), id, { role });
+        console.log(`user #${user.id} ${user.email} now has the ${user.role} role`);
+      };
     }
     case "disable":
     case "enable": {
       const id = readCliValue(ZNumericId, idArg, "user id");
-      const user = await updateUser(getCliContext(), id, { isDisabled: action === "disable" });
-      console.log(`user #${user.id} ${user.email} ${action}d`);
-      return;
+      return async () => {
+        const user = await updateUser(getCliContext(), id, { isDisabled: action === "disable" });
+        console.log(`user #${user.id} ${user.email} ${action}d`);
+      };
     }
     default:
       throw new UsageError(

@@ -5,11 +5,11 @@ import { closeDb, getDatabaseTargetFromEnv, openDatabase, setDb } from "../lib/d
 import { type ErrorCode, isAppError } from "../lib/errors";
 import { describeZodError } from "../lib/http";
 import { migrateDatabase } from "../lib/migrations/migrate-database";
-import { AUDIT_HELP, runAuditCommand } from "./cli-audit";
+import { AUDIT_HELP, prepareAuditCommand } from "./cli-audit";
 import { IMPORT_HELP, runImportCommand } from "./cli-import";
 import { INTEGRATIONS_HELP, runIntegrationsCommand } from "./cli-integrations";
-import { runTokensCommand, TOKENS_HELP } from "./cli-tokens";
-import { runUsersCommand, USERS_HELP } from "./cli-users";
+import { prepareTokensCommand, TOKENS_HELP } from "./cli-tokens";
+import { prepareUsersCommand, USERS_HELP } from "./cli-users";
 import { UsageError } from "./lib/read-cli-input";
 import { seedDemoCatalog } from "./lib/seed-demo-catalog";
 
@@ -114,15 +114,15 @@ const COMMANDS: Record<string, Command> = {
   },
 
   async users(args) {
-    await withDatabase(() => runUsersCommand(args));
+    await withDatabase(prepareUsersCommand(args));
   },
 
   async tokens(args) {
-    await withDatabase(() => runTokensCommand(args));
+    await withDatabase(prepareTokensCommand(args));
   },
 
   async audit(args) {
-    await withDatabase(() => runAuditCommand(args));
+    await withDatabase(prepareAuditCommand(args));
   },
 
   async help() {

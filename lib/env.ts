@@ -101,6 +101,11 @@ export function getEnv(): Env {
   return cached;
 }
 
+/** Forgets the cached environment, so a test that stubs a variable is read afresh. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}
+
 /** Validates an environment; getEnv's work, without the cache. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = ZEnv.safeParse(emptyToUndefined(source));

@@ -2,10 +2,15 @@ import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { describeImportResult } from "../lib/catalog/describe-import-report";
 import { closeDb, getDatabaseTargetFromEnv, openDatabase, setDb } from "../lib/db";
+import { type ErrorCode, isAppError } from "../lib/errors";
 import { describeZodError } from "../lib/http";
 import { migrateDatabase } from "../lib/migrations/migrate-database";
+import { AUDIT_HELP, prepareAuditCommand } from "./cli-audit";
 import { IMPORT_HELP, runImportCommand } from "./cli-import";
 import { INTEGRATIONS_HELP, runIntegrationsCommand } from "./cli-integrations";
+import { prepareTokensCommand, TOKENS_HELP } from "./cli-tokens";
+import { prepareUsersCommand, USERS_HELP } from "./cli-users";
+import { UsageError } from "./lib/read-cli-input";
 import { seedDemoCatalog } from "./lib/seed-demo-catalog";
 
 const SERVE_HELP = `faultline serve [--port <port>] [--hostname <host>]
@@ -23,6 +28,9 @@ Commands:
   seed        Import the demo shop (25 services) from examples/ecommerce: CALM + traced traffic
   import      Import a service catalog: Backstage, CALM, PagerDuty, service-graph metrics
   integrations  Manage the senders allowed to post to the webhooks (see below)
+  users       Manage users and their roles (viewer < responder < lead < admin)
+  tokens      Manage API tokens (Authorization: Bearer flt_…)
+  audit       Export the audit log as JSON lines
   help        Show this help
 
 ${SERVE_HELP}
@@ -30,6 +38,15 @@ ${SERVE_HELP}
 ${IMPORT_HELP}
 
 ${INTEGRATIONS_HELP}
+
+${USERS_HELP}
+
+${TOKENS_HELP}
+
+${AUDIT_HELP}
+
+The CLI acts as an admin named cli:<OS user> in the audit log. Exit codes: 0 done, 1 failed,
+2 the command as given cannot succeed (unknown command or option, bad value, no such id).
 
 The database is DATABASE_URL (postgres://…) when set, otherwise the embedded PGlite
 database in $FAULTLINE_DATA_DIR/db (default ./.faultline/db). Run commands from the
@@ -96,6 +113,18 @@ const COMMANDS: Record<string, Command> = {
     await withDatabase(() => runIntegrationsCommand(args));
   },
 
+  async users(args) {
+    await withDatabase(prepareUsersCommand(args));
+  },
+
+  async tokens(args) {
+    await withDatabase(prepareTokensCommand(args));
+  },
+
+  async audit(args) {
+    await withDatabase(prepareAuditCommand(args));
+  },
+
   async help() {
     console.log(HELP);
   },
@@ -130,6 +159,17 @@ main(process.argv.slice(2)).then(
           ? error.message
           : String(error);
     console.error(`faultline: ${message}`);
-    process.exit(1);
+    process.exit(isBadInput(error) ? 2 : 1);
   },
 );
+
+// Asking again cannot help with these; the other failures (database, key, disk) may pass.
+const BAD_INPUT_CODES: ErrorCode[] = ["BAD_REQUEST", "VALIDATION", "NOT_FOUND", "CONFLICT"];
+
+function isBadInput(error: unknown): boolean {
+  return (
+    error instanceof UsageError ||
+    error instanceof ZodError ||
+    (isAppError(error) && BAD_INPUT_CODES.includes(error.code))
+  );
+}

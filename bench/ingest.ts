@@ -284,8 +284,13 @@ async function benchStorm(label: "PostgreSQL" | "PGlite", databaseUrl?: string):
     const acknowledgedAfter = (performance.now() - started) / 1000;
     let incidents: { alertCount: number }[] = [];
     for (;;) {
-      incidents = (await (await fetch(`${server.baseUrl}/api/incidents?limit=500`)).json())
-        .incidents;
+      incidents = (
+        await (
+          await fetch(`${server.baseUrl}/api/incidents?limit=500`, {
+            headers: { authorization: `Bearer ${BENCH_ADMIN_TOKEN}` },
+          })
+        ).json()
+      ).incidents;
       if (incidents.reduce((sum, incident) => sum + incident.alertCount, 0) >= storm.alertCount)
         break;
       await new Promise((resolve) => setTimeout(resolve, 100));

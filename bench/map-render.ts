@@ -27,6 +27,8 @@ import { createIntegrationViaApi, startAppServer } from "../scripts/lib/app-serv
 import { seedDemoCatalog } from "../scripts/lib/seed-demo-catalog";
 import { BENCH_ADMIN_TOKEN, formatMs, percentile } from "./lib/server";
 
+const ADMIN = { authorization: `Bearer ${BENCH_ADMIN_TOKEN}` };
+
 const { values } = parseArgs({ options: { rounds: { type: "string", default: "10" } } });
 const ROUNDS = Number(values.rounds);
 const ONLY = process.env.MAP_BENCH_ONLY;
@@ -129,7 +131,7 @@ async function fire(
 /** Polls the incident list the way a PagerDuty link's target would be known: by its title. */
 async function findIncident(api: Api, alertname: string): Promise<number> {
   for (;;) {
-    const response = await fetch(`${api.baseUrl}/api/incidents?status=open`);
+    const response = await fetch(`${api.baseUrl}/api/incidents?status=open`, { headers: ADMIN });
     const { incidents } = (await response.json()) as { incidents: { id: number; title: string }[] };
     const found = incidents.find((incident) => incident.title.startsWith(`${alertname} `));
     if (found) return found.id;
@@ -138,13 +140,13 @@ async function findIncident(api: Api, alertname: string): Promise<number> {
 }
 
 async function resolveOpenIncidents(api: Api): Promise<void> {
-  const response = await fetch(`${api.baseUrl}/api/incidents?status=open`);
+  const response = await fetch(`${api.baseUrl}/api/incidents?status=open`, { headers: ADMIN });
   const { incidents } = (await response.json()) as { incidents: { id: number }[] };
   for (const incident of incidents) {
     await fetch(`${api.baseUrl}/api/incidents/${incident.id}/status`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ status: "resolved", actor: "bench" }),
+      headers: { "content-type": "application/json", ...ADMIN },
+      body: JSON.stringify({ status: "resolved" }),
     });
   }
 }
@@ -180,7 +182,7 @@ async function measureAlertToMap(browser: Browser, api: Api): Promise<void> {
     await fire(api, "payment-provider", alertname, "firing", startsAt);
     await waitForRedNode(page, "payment-provider").catch(async (error) => {
       const radius = await (
-        await fetch(`${api.baseUrl}/api/incidents/${incidentId}/blast-radius`)
+        await fetch(`${api.baseUrl}/api/incidents/${incidentId}/blast-radius`, { headers: ADMIN })
       ).json();
       console.log(
         JSON.stringify(
@@ -349,7 +351,8 @@ async function main(): Promise<void> {
   const server = await startAppServer({
     port: PORT,
     dataDir,
-    env: { FAULTLINE_ADMIN_TOKEN: BENCH_ADMIN_TOKEN },
+    // Pages read as an anonymous wallboard: the bench measures drawing, not signing in.
+    env: { FAULTLINE_ADMIN_TOKEN: BENCH_ADMIN_TOKEN, FAULTLINE_ANONYMOUS_READ: "true" },
   });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

@@ -11,6 +11,8 @@ import { ECOMMERCE_TOPOLOGY } from "../../prisma/seed/ecommerce-topology";
 import { withAdminClient } from "../helpers/postgres-admin";
 
 export const ADMIN_TOKEN = "fault-admin-token-0123456789";
+/** Reads need a user too: the bootstrap admin's token. */
+export const ADMIN_HEADERS = { authorization: `Bearer ${ADMIN_TOKEN}` };
 export const SERVER_ENV = {
   FAULTLINE_ADMIN_TOKEN: ADMIN_TOKEN,
   FAULTLINE_RATE_LIMIT_PER_SECOND: "100000",
@@ -105,7 +107,9 @@ export async function waitForCorrelation(
   const deadline = Date.now() + timeoutSeconds * 1000;
   let seen = -1;
   while (Date.now() < deadline) {
-    const response = await fetch(`${baseUrl}/api/incidents?limit=500`).catch(() => null);
+    const response = await fetch(`${baseUrl}/api/incidents?limit=500`, {
+      headers: ADMIN_HEADERS,
+    }).catch(() => null);
     if (response?.ok) {
       const { incidents } = (await response.json()) as { incidents: { alertCount: number }[] };
       seen = incidents.reduce((sum, incident) => sum + incident.alertCount, 0);

@@ -9,7 +9,7 @@ import {
   createIntegrationViaApi,
   startAppServer,
 } from "../../scripts/lib/app-server";
-import { ADMIN_TOKEN, SERVER_ENV } from "./fault-helpers";
+import { ADMIN_HEADERS, ADMIN_TOKEN, SERVER_ENV } from "./fault-helpers";
 
 const FIXTURES = path.join(import.meta.dirname, "..", "fixtures", "webhooks", "alertmanager");
 const firing = fs.readFileSync(path.join(FIXTURES, "firing_12_alerts.json"), "utf8");
@@ -52,7 +52,9 @@ describe("faultline serve: the webhook path outside Next", () => {
 
     let total = 0;
     for (let i = 0; i < 50 && total < 12; i++) {
-      const { incidents } = await (await fetch(`${server.baseUrl}/api/incidents`)).json();
+      const { incidents } = await (
+        await fetch(`${server.baseUrl}/api/incidents`, { headers: ADMIN_HEADERS })
+      ).json();
       total = incidents.reduce(
         (sum: number, incident: { alertCount: number }) => sum + incident.alertCount,
         0,

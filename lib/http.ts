@@ -1,4 +1,6 @@
 import { ZodError, type z } from "zod";
+import { withDeadline } from "./api/with-deadline";
+import { getEnv } from "./env";
 import { AppError, type ErrorCode } from "./errors";
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -102,13 +104,16 @@ export function toAppError(error: unknown): AppError {
   return new AppError("INTERNAL", "Something went wrong on our side; it has been logged.");
 }
 
-/** Wraps a route handler so every failure leaves as a typed JSON error. */
+/**
+ * Wraps a route handler so every failure leaves as a typed JSON error, and a handler still busy
+ * after FAULTLINE_API_TIMEOUT_SECONDS answers 503 with Retry-After instead of hanging the client.
+ */
 export function handleErrors<Args extends unknown[]>(
   handler: (...args: Args) => Promise<Response>,
 ): (...args: Args) => Promise<Response> {
   return async (...args) => {
     try {
-      return await handler(...args);
+      return await withDeadline(handler(...args), getEnv().FAULTLINE_API_TIMEOUT_SECONDS * 1000);
     } catch (error) {
       return errorResponse(error);
     }

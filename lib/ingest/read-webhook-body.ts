@@ -65,9 +65,17 @@ export function parseJsonBody(text: string): unknown {
   }
 }
 
-async function readAtMost(request: Request, maxBytes: number): Promise<Uint8Array> {
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
+function readAtMost(request: Request, maxBytes: number): Promise<Uint8Array> {
+  return readStreamAtMost(request.body, maxBytes);
+}
+
+/** A Web stream's bytes (a request's or a fetched response's); payloadTooLarge past maxBytes. */
+export async function readStreamAtMost(
+  stream: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+): Promise<Uint8Array> {
+  if (!stream) return new Uint8Array();
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {

@@ -2,10 +2,12 @@ import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError } from "./errors";
 import {
+  decodeRouteParam,
   errorResponse,
   handleErrors,
   isDatabaseUnavailable,
   isTransientConflict,
+  isUniqueViolation,
   parseOrThrow,
 } from "./http";
 
@@ -133,5 +135,23 @@ describe("handleErrors", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe("decodeRouteParam", () => {
+  it("decodes an encoded segment and keeps a malformed one as it is", () => {
+    expect(decodeRouteParam("order%20service")).toBe("order service");
+    expect(decodeRouteParam("%25")).toBe("%");
+    expect(decodeRouteParam("%")).toBe("%");
+    expect(decodeRouteParam("%E0%A4%A")).toBe("%E0%A4%A");
+  });
+});
+
+describe("isUniqueViolation", () => {
+  it("recognises Prisma's P2002 and PostgreSQL's 23505, however deeply wrapped", () => {
+    expect(isUniqueViolation({ code: "P2002" })).toBe(true);
+    expect(isUniqueViolation(new Error("outer", { cause: { originalCode: "23505" } }))).toBe(true);
+    expect(isUniqueViolation({ code: "P2025" })).toBe(false);
+    expect(errorResponse({ code: "P2002" }).status).toBe(409);
   });
 });

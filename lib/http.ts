@@ -96,6 +96,10 @@ export function toAppError(error: unknown): AppError {
       retryAfterSeconds: 5,
     });
   }
+  if (isUniqueViolation(error)) {
+    // Two writers raced to create the same thing; the loser learns it exists, not that we broke.
+    return new AppError("CONFLICT", "It already exists: another request has just created it.");
+  }
   if (isTransientConflict(error)) {
     return new AppError("UNAVAILABLE", "The database is busy with a conflicting write; retry.", {
       retryAfterSeconds: 1,
@@ -118,6 +122,19 @@ export function handleErrors<Args extends unknown[]>(
       return errorResponse(error);
     }
   };
+}
+
+/**
+ * A dynamic route segment as text. Next may hand it over still percent-encoded or already
+ * decoded ("%" from "/services/%25"), so a malformed escape keeps the text as it is: a lookup
+ * then finds nothing (404) instead of the URIError becoming a 500.
+ */
+export function decodeRouteParam(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** Parses with a zod schema, turning a failure into a 422 that names the fields. */
@@ -206,6 +223,15 @@ export function isTransientConflict(error: unknown, depth = 0): boolean {
   return [candidate.cause, candidate.meta, candidate.driverAdapterError].some((inner) =>
     isTransientConflict(inner, depth + 1),
   );
+}
+
+/** A unique constraint refused the write (Prisma's P2002, PostgreSQL's 23505). */
+export function isUniqueViolation(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 5) return false;
+  const candidate = error as { code?: unknown; originalCode?: unknown; cause?: unknown };
+  if (candidate.code === "P2002" || (candidate.originalCode ?? candidate.code) === "23505")
+    return true;
+  return isUniqueViolation(candidate.cause, depth + 1);
 }
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {

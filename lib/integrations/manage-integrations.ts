@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { getPrisma } from "../db";
 import { AppError } from "../errors";
 import type { IntegrationKind } from "../generated/prisma/enums";
+import { isUniqueViolation } from "../http";
 import { forgetCachedSecrets } from "./authenticate-webhook";
 import type { IntegrationSummary, TCreateIntegration, TRotateSecret } from "./schemas";
 
@@ -20,15 +21,20 @@ export async function createIntegration(
     where: { kind_name: { kind: input.kind, name: input.name } },
     select: { id: true },
   });
-  if (existing)
-    throw new AppError(
-      "CONFLICT",
-      `A ${input.kind} integration named "${input.name}" already exists.`,
-    );
-  const created = await prisma.integration.create({
-    data: { kind: input.kind, name: input.name, secrets: { create: { value: secret } } },
-    select: { id: true },
-  });
+  const alreadyExists = new AppError(
+    "CONFLICT",
+    `A ${input.kind} integration named "${input.name}" already exists.`,
+  );
+  if (existing) throw alreadyExists;
+  // The check above can race another creation; the unique index decides, and the loser hears 409.
+  const created = await prisma.integration
+    .create({
+      data: { kind: input.kind, name: input.name, secrets: { create: { value: secret } } },
+      select: { id: true },
+    })
+    .catch((error: unknown) => {
+      throw isUniqueViolation(error) ? alreadyExists : error;
+    });
   forgetCachedSecrets();
   return { id: created.id, secret };
 }

@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { decodeRouteParam } from "@/lib/http";
 import { findIncidentIdByPagerdutyId } from "@/lib/incidents/find-incident-by-pagerduty-id";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +11,7 @@ export default async function PagerdutyIncidentRedirect({
   params: Promise<{ pagerdutyId: string }>;
 }) {
   const { pagerdutyId } = await params;
-  const id = await findIncidentIdByPagerdutyId(decodeURIComponent(pagerdutyId));
+  const id = await findIncidentIdByPagerdutyId(decodeRouteParam(pagerdutyId));
   if (id !== null) redirect(`/incidents/${id}`);
   return (
     <div className="panel empty" data-testid="pagerduty-not-found">

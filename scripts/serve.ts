@@ -4,8 +4,7 @@
 import http from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
-import { answerWebhook, webhookKindOfPath } from "../lib/ingest/answer-webhook";
-import { incomingBodyOf, writeJsonAnswer } from "../lib/server/node-http";
+import { answerMalformedPath, answerWebhookRequest } from "../lib/server/node-http";
 import { startBackgroundWork } from "../lib/server-start";
 
 export async function serve(args: string[]): Promise<void> {
@@ -26,11 +25,8 @@ export async function serve(args: string[]): Promise<void> {
   await app.prepare();
 
   const server = http.createServer((request, response) => {
-    const kind = request.method === "POST" ? webhookKindOfPath(request.url ?? "") : null;
-    if (!kind) return void handleWithNext(request, response);
-    void answerWebhook(kind, incomingBodyOf(request)).then((answer) =>
-      writeJsonAnswer(answer, response),
-    );
+    if (answerWebhookRequest(request, response) || answerMalformedPath(request, response)) return;
+    void handleWithNext(request, response);
   });
   server.listen(port, hostname, () => {
     console.log(`[faultline] ready on http://${hostname ?? "localhost"}:${port}`);

@@ -1,7 +1,37 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { JsonAnswer } from "../http";
+import { answerWebhook, webhookKindOfPath } from "../ingest/answer-webhook";
 import { type IncomingBody, payloadTooLarge } from "../ingest/read-webhook-body";
 import { getBaseSecurityHeaders, isServedOverTls } from "../security/security-headers";
+
+/**
+ * Answers a webhook post (`POST /api/webhooks/<kind>`) straight from Node and returns true; any
+ * other request is left untouched (false) for Next to answer.
+ */
+export function answerWebhookRequest(request: IncomingMessage, response: ServerResponse): boolean {
+  const kind = request.method === "POST" ? webhookKindOfPath(request.url ?? "") : null;
+  if (!kind) return false;
+  void answerWebhook(kind, incomingBodyOf(request)).then((answer) =>
+    writeJsonAnswer(answer, response),
+  );
+  return true;
+}
+
+/**
+ * A path with a malformed percent escape ("/services/%E0%A4%A") is a 404 answered here: Next
+ * fails to decode it and answers a bare 500. True when answered.
+ */
+export function answerMalformedPath(request: IncomingMessage, response: ServerResponse): boolean {
+  const path = (request.url ?? "/").split("?", 1)[0] ?? "/";
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    const body = { error: { code: "NOT_FOUND", message: "There is nothing at this path." } };
+    writeJsonAnswer({ status: 404, body, headers: {} }, response);
+    return true;
+  }
+}
 
 /**
  * A Node request as the webhook path reads it, without building a Web Request and its streams

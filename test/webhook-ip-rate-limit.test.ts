@@ -5,8 +5,9 @@ import { bearer, createTestIntegration } from "./helpers/integrations";
 import { jsonRequest } from "./helpers/requests";
 import { provideTestDatabase } from "./helpers/test-database";
 
-// A small per-address budget so it is reachable; read once, at the first webhook call.
-vi.stubEnv("FAULTLINE_WEBHOOK_IP_RATE_LIMIT_PER_SECOND", "1");
+// A small per-address budget so it is reachable; read once, at the first webhook call. The refill
+// (one token per 1,000 s) cannot hand a token back during the test, however slow the machine.
+vi.stubEnv("FAULTLINE_WEBHOOK_IP_RATE_LIMIT_PER_SECOND", "0.001");
 vi.stubEnv("FAULTLINE_WEBHOOK_IP_RATE_LIMIT_BURST", "3");
 
 const testDb = provideTestDatabase();

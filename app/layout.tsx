@@ -6,7 +6,11 @@ import { findViewer } from "./_components/require-viewer";
 import { SignOutButton } from "./_components/sign-out-button";
 import { Providers } from "./providers";
 
+// Rendered per request, so every page carries this response's CSP nonce (see proxy.ts).
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
+  icons: { icon: "/favicon.svg" },
   title: { default: "Faultline", template: "%s · Faultline" },
   description: "Incident response: correlated alerts, blast radius, root-cause hypotheses.",
 };

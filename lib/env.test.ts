@@ -48,3 +48,26 @@ describe("FAULTLINE_SECRET_KEY", () => {
     );
   });
 });
+
+describe("FAULTLINE_WEBHOOK_IP_RATE_LIMIT_PER_SECOND", () => {
+  it("defaults high and takes a fraction (one request per several seconds)", () => {
+    expect(parseEnv({}).FAULTLINE_WEBHOOK_IP_RATE_LIMIT_PER_SECOND).toBe(2000);
+    expect(
+      parseEnv({ FAULTLINE_WEBHOOK_IP_RATE_LIMIT_PER_SECOND: "0.5" })
+        .FAULTLINE_WEBHOOK_IP_RATE_LIMIT_PER_SECOND,
+    ).toBe(0.5);
+    expect(() => parseEnv({ FAULTLINE_WEBHOOK_IP_RATE_LIMIT_PER_SECOND: "0" })).toThrowError(
+      /FAULTLINE_WEBHOOK_IP_RATE_LIMIT_PER_SECOND/,
+    );
+  });
+});
+
+describe("FAULTLINE_PROMETHEUS_ALLOWED_HOSTS", () => {
+  it("is unset by default (loopback only) and otherwise a trimmed, lower-cased list", () => {
+    expect(parseEnv({}).FAULTLINE_PROMETHEUS_ALLOWED_HOSTS).toBeUndefined();
+    expect(
+      parseEnv({ FAULTLINE_PROMETHEUS_ALLOWED_HOSTS: " Prom.internal:9090, ,metrics " })
+        .FAULTLINE_PROMETHEUS_ALLOWED_HOSTS,
+    ).toEqual(["prom.internal:9090", "metrics"]);
+  });
+});

@@ -30,6 +30,31 @@ const ZEnv = z.object({
   FAULTLINE_RATE_LIMIT_PER_SECOND: positiveInt(200),
   FAULTLINE_RATE_LIMIT_BURST: positiveInt(1000),
 
+  // Per client IP and per app process, before authentication: a token bucket. High by default,
+  // so one busy Alertmanager (or bench/ingest.ts from 127.0.0.1) is never the one refused.
+  FAULTLINE_WEBHOOK_IP_RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(2000),
+  FAULTLINE_WEBHOOK_IP_RATE_LIMIT_BURST: positiveInt(20000),
+  // A Grafana signature's timestamp older than this (or as far in the future) is a replay.
+  FAULTLINE_GRAFANA_SIGNATURE_MAX_AGE_SECONDS: positiveInt(300),
+
+  // Every other JSON API route: body limit and handler deadline (503 with Retry-After after it).
+  FAULTLINE_API_MAX_BYTES: positiveInt(1024 * 1024),
+  FAULTLINE_API_TIMEOUT_SECONDS: positiveInt(30),
+
+  // Hosts (host or host:port, comma-separated) catalog metadata may point Prometheus queries at.
+  // Unset: loopback only (localhost, 127.0.0.1, [::1]).
+  FAULTLINE_PROMETHEUS_ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      value === undefined
+        ? undefined
+        : value
+            .split(",")
+            .map((host) => host.trim().toLowerCase())
+            .filter(Boolean),
+    ),
+
   // Correlation: an alert joins an open incident whose services are within this many hops
   // (over critical edges), if the incident's last alert is at most the window old.
   FAULTLINE_CORRELATION_MAX_HOPS: z.coerce.number().int().min(0).max(10).default(2),

@@ -1,7 +1,15 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError } from "./errors";
-import { errorResponse, isDatabaseUnavailable, isTransientConflict, parseOrThrow } from "./http";
+import {
+  decodeRouteParam,
+  errorResponse,
+  handleErrors,
+  isDatabaseUnavailable,
+  isTransientConflict,
+  isUniqueViolation,
+  parseOrThrow,
+} from "./http";
 
 describe("errorResponse", () => {
   it("answers with the code's status and the documented body", async () => {
@@ -102,5 +110,48 @@ describe("isTransientConflict", () => {
     ).toBe(true);
     expect(isTransientConflict({ meta: { message: "deadlock detected" } })).toBe(true);
     expect(isTransientConflict({ code: "23505" })).toBe(false);
+  });
+});
+
+describe("handleErrors", () => {
+  it("answers 503 with Retry-After when a handler outlives FAULTLINE_API_TIMEOUT_SECONDS", async () => {
+    vi.useFakeTimers();
+    try {
+      const stuck = handleErrors(() => new Promise<Response>(() => undefined));
+      const answered = stuck();
+      // The default deadline is 30 seconds.
+      await vi.advanceTimersByTimeAsync(29_999);
+      let settled = false;
+      void answered.then(() => {
+        settled = true;
+      });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      const response = await answered;
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("5");
+      expect((await response.json()).error.code).toBe("UNAVAILABLE");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe("decodeRouteParam", () => {
+  it("decodes an encoded segment and keeps a malformed one as it is", () => {
+    expect(decodeRouteParam("order%20service")).toBe("order service");
+    expect(decodeRouteParam("%25")).toBe("%");
+    expect(decodeRouteParam("%")).toBe("%");
+    expect(decodeRouteParam("%E0%A4%A")).toBe("%E0%A4%A");
+  });
+});
+
+describe("isUniqueViolation", () => {
+  it("recognises Prisma's P2002 and PostgreSQL's 23505, however deeply wrapped", () => {
+    expect(isUniqueViolation({ code: "P2002" })).toBe(true);
+    expect(isUniqueViolation(new Error("outer", { cause: { originalCode: "23505" } }))).toBe(true);
+    expect(isUniqueViolation({ code: "P2025" })).toBe(false);
+    expect(errorResponse({ code: "P2002" }).status).toBe(409);
   });
 });

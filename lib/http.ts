@@ -1,4 +1,6 @@
 import { ZodError, type z } from "zod";
+import { withDeadline } from "./api/with-deadline";
+import { getEnv } from "./env";
 import { AppError, type ErrorCode } from "./errors";
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -94,6 +96,10 @@ export function toAppError(error: unknown): AppError {
       retryAfterSeconds: 5,
     });
   }
+  if (isUniqueViolation(error)) {
+    // Two writers raced to create the same thing; the loser learns it exists, not that we broke.
+    return new AppError("CONFLICT", "It already exists: another request has just created it.");
+  }
   if (isTransientConflict(error)) {
     return new AppError("UNAVAILABLE", "The database is busy with a conflicting write; retry.", {
       retryAfterSeconds: 1,
@@ -102,17 +108,33 @@ export function toAppError(error: unknown): AppError {
   return new AppError("INTERNAL", "Something went wrong on our side; it has been logged.");
 }
 
-/** Wraps a route handler so every failure leaves as a typed JSON error. */
+/**
+ * Wraps a route handler so every failure leaves as a typed JSON error, and a handler still busy
+ * after FAULTLINE_API_TIMEOUT_SECONDS answers 503 with Retry-After instead of hanging the client.
+ */
 export function handleErrors<Args extends unknown[]>(
   handler: (...args: Args) => Promise<Response>,
 ): (...args: Args) => Promise<Response> {
   return async (...args) => {
     try {
-      return await handler(...args);
+      return await withDeadline(handler(...args), getEnv().FAULTLINE_API_TIMEOUT_SECONDS * 1000);
     } catch (error) {
       return errorResponse(error);
     }
   };
+}
+
+/**
+ * A dynamic route segment as text. Next may hand it over still percent-encoded or already
+ * decoded ("%" from "/services/%25"), so a malformed escape keeps the text as it is: a lookup
+ * then finds nothing (404) instead of the URIError becoming a 500.
+ */
+export function decodeRouteParam(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** Parses with a zod schema, turning a failure into a 422 that names the fields. */
@@ -201,6 +223,15 @@ export function isTransientConflict(error: unknown, depth = 0): boolean {
   return [candidate.cause, candidate.meta, candidate.driverAdapterError].some((inner) =>
     isTransientConflict(inner, depth + 1),
   );
+}
+
+/** A unique constraint refused the write (Prisma's P2002, PostgreSQL's 23505). */
+export function isUniqueViolation(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 5) return false;
+  const candidate = error as { code?: unknown; originalCode?: unknown; cause?: unknown };
+  if (candidate.code === "P2002" || (candidate.originalCode ?? candidate.code) === "23505")
+    return true;
+  return isUniqueViolation(candidate.cause, depth + 1);
 }
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {

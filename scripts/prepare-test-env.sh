@@ -11,6 +11,16 @@ as_postgres() {
   if [ "$(id -u)" = "0" ]; then su postgres -c "$*"; else sudo -u postgres sh -c "$*"; fi
 }
 
+# CI must test on PostgreSQL: there a missing server fails the run instead of quietly leaving
+# only the PGlite tests (exit, not return: this file is sourced by the script that runs them).
+postgres_unavailable() {
+  if [ "${CI:-}" = "true" ]; then
+    echo "[prepare] FAILED: $1. CI=true requires PostgreSQL; not falling back to PGlite only." >&2
+    exit 1
+  fi
+  echo "[prepare] $1; integration tests will run on PGlite only" >&2
+}
+
 apt_updated=""
 apt_install() {
   if [ -z "$apt_updated" ]; then
@@ -27,13 +37,15 @@ if ! command -v prometheus-alertmanager >/dev/null 2>&1; then apt_install promet
 if ! command -v prometheus >/dev/null 2>&1; then apt_install prometheus; fi
 
 if [ -z "${DATABASE_URL:-}" ]; then
-  if ! command -v pg_ctlcluster >/dev/null 2>&1; then apt_install postgresql; fi
+  if ! command -v pg_ctlcluster >/dev/null 2>&1; then
+    apt_install postgresql || postgres_unavailable "cannot install PostgreSQL"
+  fi
   cluster=$(pg_lsclusters --no-header 2>/dev/null | head -n 1)
   pg_version=$(echo "$cluster" | awk '{print $1}')
   pg_name=$(echo "$cluster" | awk '{print $2}')
   pg_port=$(echo "$cluster" | awk '{print $3}')
   if [ -z "$pg_version" ]; then
-    echo "[prepare] no PostgreSQL cluster found; integration tests will run on PGlite only" >&2
+    postgres_unavailable "no PostgreSQL cluster found"
   else
     if ! pg_lsclusters --no-header | head -n 1 | grep -q online; then
       echo "[prepare] starting PostgreSQL $pg_version/$pg_name"
@@ -47,3 +59,4 @@ if [ -z "${DATABASE_URL:-}" ]; then
     echo "[prepare] DATABASE_URL=$DATABASE_URL"
   fi
 fi
+if [ -z "${DATABASE_URL:-}" ] && [ "${CI:-}" = "true" ]; then postgres_unavailable "DATABASE_URL is not set"; fi

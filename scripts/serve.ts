@@ -5,8 +5,7 @@ import http from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
 import { CLIENT_IP_HEADER } from "../lib/auth/read-client-ip";
-import { answerWebhook, webhookKindOfPath } from "../lib/ingest/answer-webhook";
-import { incomingBodyOf, writeJsonAnswer } from "../lib/server/node-http";
+import { answerMalformedPath, answerWebhookRequest } from "../lib/server/node-http";
 import { startBackgroundWork } from "../lib/server-start";
 
 export async function serve(args: string[]): Promise<void> {
@@ -27,15 +26,10 @@ export async function serve(args: string[]): Promise<void> {
   await app.prepare();
 
   const server = http.createServer((request, response) => {
-    const kind = request.method === "POST" ? webhookKindOfPath(request.url ?? "") : null;
-    if (!kind) {
-      // The peer's address, for sign-in limits and the audit log; a client cannot set it.
-      request.headers[CLIENT_IP_HEADER] = request.socket.remoteAddress ?? "";
-      return void handleWithNext(request, response);
-    }
-    void answerWebhook(kind, incomingBodyOf(request)).then((answer) =>
-      writeJsonAnswer(answer, response),
-    );
+    if (answerWebhookRequest(request, response) || answerMalformedPath(request, response)) return;
+    // The peer's address, for sign-in limits and the audit log; a client cannot set it.
+    request.headers[CLIENT_IP_HEADER] = request.socket.remoteAddress ?? "";
+    void handleWithNext(request, response);
   });
   server.listen(port, hostname, () => {
     console.log(`[faultline] ready on http://${hostname ?? "localhost"}:${port}`);

@@ -28,8 +28,11 @@ if [ -n "${DATABASE_URL:-}" ]; then
   step "fault tests: SIGKILL an app process mid-storm, restart PostgreSQL mid-ingest, two app processes"
   FAULTLINE_FAULT_TESTS=1 npx vitest run --project fault
 else
-  step "fault tests: SIGKILL an app process mid-storm (PGlite; no PostgreSQL here for the restart test)"
-  FAULTLINE_FAULT_TESTS=1 npx vitest run --project fault test/fault/sigkill-during-storm.test.ts
+  # Only outside CI (prepare-test-env.sh fails CI without PostgreSQL). Everything but the restart
+  # test runs on PGlite; two processes become one process receiving each delivery twice.
+  step "fault tests on PGlite: SIGKILL mid-storm, the production server's webhook path, duplicate storms"
+  FAULTLINE_FAULT_TESTS=1 npx vitest run --project fault test/fault/sigkill-during-storm.test.ts \
+    test/fault/production-server.test.ts test/fault/two-app-processes.test.ts
 fi
 step "end-to-end tests (playwright, chromium, prometheus-alertmanager)"
 npx playwright test

@@ -1,5 +1,7 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import fc from "fast-check";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as alertmanager } from "@/app/api/webhooks/alertmanager/route";
 import { POST as datadog } from "@/app/api/webhooks/datadog/route";
 import { POST as generic } from "@/app/api/webhooks/generic/route";
@@ -7,6 +9,8 @@ import { POST as grafana } from "@/app/api/webhooks/grafana/route";
 import { POST as pagerduty } from "@/app/api/webhooks/pagerduty/route";
 import { POST as pagerdutyEvents } from "@/app/api/webhooks/pagerduty-events/route";
 import type { IntegrationKind } from "@/lib/generated/prisma/enums";
+import { WEBHOOK_KINDS, type WebhookIntegrationKind } from "@/lib/ingest/webhook-kinds";
+import { answerWebhookRequest } from "@/lib/server/node-http";
 import { listFixtures, readFixture } from "./helpers/fixtures";
 import { bearer, createTestIntegration, pagerdutySignature } from "./helpers/integrations";
 import { mutatedJson, mutatedText } from "./helpers/mutate-json";
@@ -21,7 +25,7 @@ const JSON_RUNS_PER_ROUTE = 200;
 const TEXT_RUNS_PER_ROUTE = 50;
 
 type Route = {
-  kind: IntegrationKind;
+  kind: WebhookIntegrationKind;
   handler: (request: Request) => Promise<Response>;
   fixtures: string[];
   /** Adds the credentials this sender proves itself with. */
@@ -79,10 +83,36 @@ const ROUTES: Route[] = [
 ];
 
 const secrets = new Map<IntegrationKind, string>();
+// The production server's webhook path (faultline serve answers these posts without Next), on an
+// ephemeral port in this process, so it writes to this test's database.
+let nodeServer: http.Server;
+let nodeBaseUrl = "";
 beforeAll(async () => {
   for (const route of ROUTES)
     secrets.set(route.kind, (await createTestIntegration(route.kind)).secret);
+  nodeServer = http.createServer((request, response) => {
+    if (!answerWebhookRequest(request, response)) response.writeHead(404).end();
+  });
+  nodeServer.listen(0, "127.0.0.1");
+  await new Promise((resolve) => nodeServer.once("listening", resolve));
+  nodeBaseUrl = `http://127.0.0.1:${(nodeServer.address() as AddressInfo).port}`;
 });
+afterAll(async () => {
+  await new Promise((resolve) => nodeServer?.close(resolve));
+});
+
+type Transport = "next route handler" | "faultline serve";
+const TRANSPORTS: Transport[] = ["next route handler", "faultline serve"];
+
+/** Posts through the Next handler itself, or over real HTTP to the plain-Node webhook path. */
+async function send(transport: Transport, route: Route, request: Request): Promise<Response> {
+  if (transport === "next route handler") return route.handler(request);
+  return fetch(`${nodeBaseUrl}${WEBHOOK_KINDS[route.kind].path}`, {
+    method: "POST",
+    headers: request.headers,
+    body: await request.arrayBuffer(),
+  });
+}
 
 async function countRows() {
   const prisma = testDb.db.prisma;
@@ -97,12 +127,15 @@ async function countRows() {
 const CLIENT_ERRORS = [400, 401, 413, 415, 422];
 
 /** One request: never a 5xx; a refusal writes nothing; an acceptance writes its delivery. */
-async function checkOneRequest(route: Route, rawBody: string): Promise<void> {
+async function checkOneRequest(transport: Transport, route: Route, rawBody: string): Promise<void> {
   const { body, headers } = route.sign(rawBody, secrets.get(route.kind) ?? "");
   const before = await countRows();
-  const response = await route.handler(jsonRequest(`/api/webhooks/${route.kind}`, body, headers));
+  const request = jsonRequest(`/api/webhooks/${route.kind}`, body, headers);
+  const response = await send(transport, route, request);
   const answer = await response.json();
   const after = await countRows();
+  if (transport === "faultline serve")
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
   if (response.status === 202) {
     const isDuplicate = answer.isDuplicate === true || answer.deliveryId === null;
     expect(after.deliveries).toBe(before.deliveries + (isDuplicate ? 0 : 1));
@@ -116,26 +149,25 @@ async function checkOneRequest(route: Route, rawBody: string): Promise<void> {
   }
 }
 
-describe.each(ROUTES.map((route) => [route.kind, route] as const))(
-  "POST /api/webhooks/%s, fuzzed",
-  (_kind, route) => {
-    it("answers mutated real payloads with 202 or a clear 4xx, and never writes half a delivery", async () => {
-      await fc.assert(
-        fc.asyncProperty(
-          fc.constantFrom(...route.fixtures).chain((text) => mutatedJson(JSON.parse(text))),
-          async (payload) => checkOneRequest(route, JSON.stringify(payload) ?? "null"),
-        ),
-        { numRuns: JSON_RUNS_PER_ROUTE },
-      );
-    }, 120_000);
+describe.each(
+  TRANSPORTS.flatMap((transport) => ROUTES.map((route) => [route.kind, transport, route] as const)),
+)("POST /api/webhooks/%s through the %s, fuzzed", (_kind, transport, route) => {
+  it("answers mutated real payloads with 202 or a clear 4xx, and never writes half a delivery", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...route.fixtures).chain((text) => mutatedJson(JSON.parse(text))),
+        async (payload) => checkOneRequest(transport, route, JSON.stringify(payload) ?? "null"),
+      ),
+      { numRuns: JSON_RUNS_PER_ROUTE },
+    );
+  }, 120_000);
 
-    it("answers broken JSON text with 400 and writes nothing", async () => {
-      await fc.assert(
-        fc.asyncProperty(fc.constantFrom(...route.fixtures).chain(mutatedText), async (text) =>
-          checkOneRequest(route, text),
-        ),
-        { numRuns: TEXT_RUNS_PER_ROUTE },
-      );
-    }, 120_000);
-  },
-);
+  it("answers broken JSON text with 400 and writes nothing", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...route.fixtures).chain(mutatedText), async (text) =>
+        checkOneRequest(transport, route, text),
+      ),
+      { numRuns: TEXT_RUNS_PER_ROUTE },
+    );
+  }, 120_000);
+});

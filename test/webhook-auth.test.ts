@@ -120,15 +120,78 @@ describe("webhook authentication", () => {
     expect(
       (await post({ "x-grafana-alerting-signature": hmacHex(grafana.secret, body) })).status,
     ).toBe(202);
-    const timestamp = "1732370000";
-    const signed = {
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    const signedAt = (timestamp: number) => ({
       "x-grafana-alerting-signature": hmacHex(grafana.secret, `${timestamp}:${body}`),
-      "x-grafana-alerting-signature-timestamp": timestamp,
-    };
+      "x-grafana-alerting-signature-timestamp": String(timestamp),
+    });
+    const signed = signedAt(nowSeconds);
     expect((await post(signed)).status).toBe(202);
     await expectUnauthorized(
-      await post({ ...signed, "x-grafana-alerting-signature-timestamp": "1732370001" }),
+      await post({ ...signed, "x-grafana-alerting-signature-timestamp": String(nowSeconds + 1) }),
     );
+  });
+
+  it("refuses a correctly signed Grafana request whose timestamp is too old or too far ahead", async () => {
+    const grafana = await createTestIntegration("grafana");
+    const body = readFixture("webhooks/grafana/firing_mixed_grafana9.json");
+    const postSignedAt = (timestamp: number) =>
+      postGrafana(
+        jsonRequest("/x", body, {
+          "x-grafana-alerting-signature": hmacHex(grafana.secret, `${timestamp}:${body}`),
+          "x-grafana-alerting-signature-timestamp": String(timestamp),
+        }),
+      );
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    // FAULTLINE_GRAFANA_SIGNATURE_MAX_AGE_SECONDS defaults to five minutes.
+    await expectUnauthorized(await postSignedAt(nowSeconds - 301));
+    await expectUnauthorized(await postSignedAt(nowSeconds + 301));
+    await expectUnauthorized(await postSignedAt(1732370000));
+    expect((await postSignedAt(nowSeconds - 240)).status).toBe(202);
+  });
+
+  it("refuses a bad header token before reading the body, and a bad signature before parsing it", async () => {
+    let pulls = 0;
+    // highWaterMark 0: the stream is pulled only when someone reads the body.
+    const untouchedBody = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          pulls++;
+          controller.enqueue(new TextEncoder().encode(alertmanagerBody));
+          controller.close();
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const request = new Request("http://localhost/x", {
+      method: "POST",
+      body: untouchedBody,
+      headers: { "content-type": "application/json", authorization: "Bearer wrong-token" },
+      duplex: "half",
+    } as RequestInit);
+    await expectUnauthorized(await postAlertmanager(request));
+    expect(pulls).toBe(0);
+    // Over the size limit and of the wrong type, but unauthenticated first.
+    await expectUnauthorized(
+      await postAlertmanager(
+        new Request("http://localhost/x", {
+          method: "POST",
+          body: "x".repeat(2 * 1024 * 1024),
+          headers: { "content-type": "text/plain", authorization: "Bearer wrong-token" },
+        }),
+      ),
+    );
+    // A signature needs the body, read within its limit; a forged one is refused before parsing.
+    const pagerduty = await createTestIntegration("pagerduty");
+    await expectUnauthorized(
+      await postPagerduty(
+        jsonRequest("/x", '{"event": [', pagerdutySignature("not-the-secret-000", '{"event": [')),
+      ),
+    );
+    const malformed = await postPagerduty(
+      jsonRequest("/x", '{"event": [', pagerdutySignature(pagerduty.secret, '{"event": [')),
+    );
+    expect(malformed.status).toBe(400);
   });
 
   it("verifies our own X-Faultline-Signature on the generic webhook", async () => {

@@ -29,7 +29,7 @@ export async function signIn(
   const limiter = processWide(
     "sign-in-per-ip",
     () =>
-      new RateLimiter(
+      new RateLimiter<string>(
         env.FAULTLINE_SIGN_IN_PER_IP_PER_MINUTE / 60,
         env.FAULTLINE_SIGN_IN_PER_IP_PER_MINUTE,
       ),

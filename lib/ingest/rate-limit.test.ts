@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
-import { enforceRateLimit, RateLimiter } from "./rate-limit";
+import { enforceIpRateLimit, enforceRateLimit, RateLimiter } from "./rate-limit";
 
 describe("RateLimiter", () => {
   it("allows a burst, then refills at the configured rate", () => {
@@ -31,5 +31,31 @@ describe("RateLimiter", () => {
       expect((error as AppError).code).toBe("RATE_LIMITED");
       expect((error as AppError).retryAfterSeconds).toBe(10);
     }
+  });
+});
+
+describe("enforceIpRateLimit", () => {
+  it("limits each client address on its own, with a Retry-After", () => {
+    const limiter = new RateLimiter<string>(1, 2);
+    const now = new Date(0);
+    enforceIpRateLimit(limiter, "10.0.0.1", now);
+    enforceIpRateLimit(limiter, "10.0.0.1", now);
+    expect(() => enforceIpRateLimit(limiter, "10.0.0.1", now)).toThrowError(
+      expect.objectContaining({ code: "RATE_LIMITED", retryAfterSeconds: 1 }),
+    );
+    expect(() => enforceIpRateLimit(limiter, "10.0.0.2", now)).not.toThrow();
+  });
+
+  it("forgets addresses whose buckets have refilled once it holds many", () => {
+    const limiter = new RateLimiter<string>(1, 1);
+    for (let i = 0; i < 10_000; i++) limiter.take(`10.0.${i >> 8}.${i & 255}`, 0);
+    expect(limiter.size).toBe(10_000);
+    // A second later every one of those buckets is full again: nothing to remember.
+    limiter.take("192.168.0.1", 1_000);
+    expect(limiter.size).toBe(1);
+    // An address still waiting for tokens is kept.
+    limiter.take("192.168.0.1", 1_000);
+    for (let i = 0; i < 10_000; i++) limiter.take(`172.16.${i >> 8}.${i & 255}`, 1_000);
+    expect(limiter.take("192.168.0.1", 1_000)).toBe(1);
   });
 });

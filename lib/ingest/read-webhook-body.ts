@@ -9,6 +9,8 @@ const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;.*)?$/i;
  */
 export type IncomingBody = {
   headers: Headers;
+  /** Who sent it, for the per-address rate limit: the socket's peer, or what a proxy reported. */
+  clientIp: string;
   /** The body's bytes; throws payloadTooLarge as soon as more than maxBytes arrive. */
   readBytes(maxBytes: number): Promise<Uint8Array>;
 };
@@ -41,7 +43,16 @@ export async function readWebhookText(
 }
 
 export function fromWebRequest(request: Request): IncomingBody {
-  return { headers: request.headers, readBytes: (maxBytes) => readAtMost(request, maxBytes) };
+  return {
+    headers: request.headers,
+    clientIp: readForwardedFor(request.headers) ?? "unknown",
+    readBytes: (maxBytes) => readAtMost(request, maxBytes),
+  };
+}
+
+// A Web Request does not carry its peer's address; Next puts it first in X-Forwarded-For.
+function readForwardedFor(headers: Headers): string | null {
+  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
 }
 
 /** JSON.parse with a 400 for malformed input, and values PostgreSQL can store. */
@@ -54,9 +65,17 @@ export function parseJsonBody(text: string): unknown {
   }
 }
 
-async function readAtMost(request: Request, maxBytes: number): Promise<Uint8Array> {
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
+function readAtMost(request: Request, maxBytes: number): Promise<Uint8Array> {
+  return readStreamAtMost(request.body, maxBytes);
+}
+
+/** A Web stream's bytes (a request's or a fetched response's); payloadTooLarge past maxBytes. */
+export async function readStreamAtMost(
+  stream: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+): Promise<Uint8Array> {
+  if (!stream) return new Uint8Array();
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {

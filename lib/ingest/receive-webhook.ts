@@ -3,8 +3,8 @@ import { correlatePendingAlerts } from "../correlate/run-correlation";
 import { getEnv } from "../env";
 import { applyIncidentUpdates } from "../incidents/apply-incident-updates";
 import { authenticateWebhook } from "../integrations/authenticate-webhook";
-import { extractCredentials } from "../integrations/verify-credentials";
-import { enforceRateLimit, RateLimiter } from "./rate-limit";
+import { extractCredentials, isDecidedByHeaders } from "../integrations/verify-credentials";
+import { enforceIpRateLimit, enforceRateLimit, RateLimiter } from "./rate-limit";
 import {
   fromWebRequest,
   type IncomingBody,
@@ -12,6 +12,7 @@ import {
   pickDeliveryHeaders,
   readWebhookText,
 } from "./read-webhook-body";
+import { refuseStaleSignature } from "./refuse-stale-signature";
 import type { ParsedDelivery } from "./schemas";
 import { type StoredDelivery, storeParsedDelivery } from "./store-delivery";
 import { WEBHOOK_KINDS, type WebhookIntegrationKind } from "./webhook-kinds";
@@ -23,15 +24,21 @@ export type WebhookReceipt = {
 };
 
 let limiter: RateLimiter | undefined;
-function getLimiter(): RateLimiter {
+let ipLimiter: RateLimiter<string> | undefined;
+function getLimiters(): { perIntegration: RateLimiter; perIp: RateLimiter<string> } {
   const env = getEnv();
   limiter ??= new RateLimiter(env.FAULTLINE_RATE_LIMIT_PER_SECOND, env.FAULTLINE_RATE_LIMIT_BURST);
-  return limiter;
+  ipLimiter ??= new RateLimiter(
+    env.FAULTLINE_WEBHOOK_IP_RATE_LIMIT_PER_SECOND,
+    env.FAULTLINE_WEBHOOK_IP_RATE_LIMIT_BURST,
+  );
+  return { perIntegration: limiter, perIp: ipLimiter };
 }
 
 /**
- * Everything a webhook does before it answers: size and type checks, authentication, rate
- * limit, parsing, and storing durably. Correlation follows in the background.
+ * Everything a webhook does before it answers, cheapest refusal first: the per-address rate
+ * limit, credentials the headers decide, size and type checks, signatures over the body, the
+ * per-integration limit, parsing, and storing durably. Correlation follows in the background.
  */
 export async function receiveWebhook(
   kind: WebhookIntegrationKind,
@@ -40,16 +47,25 @@ export async function receiveWebhook(
 ): Promise<WebhookReceipt> {
   const request = webRequest instanceof Request ? fromWebRequest(webRequest) : webRequest;
   const webhook = WEBHOOK_KINDS[kind];
+  const limiters = getLimiters();
+  enforceIpRateLimit(limiters.perIp, request.clientIp, now);
+  const presented = extractCredentials(request.headers);
+  if (kind === "grafana") refuseStaleSignature(presented, now);
+  const byHeaders = isDecidedByHeaders(kind, presented)
+    ? await authenticateWebhook(kind, presented, null, now)
+    : undefined;
   const text = await readWebhookText(request, webhook.maxBytes(getEnv()));
-  // PagerDuty's Events API carries its integration key in the body, so that body is read first.
+  // PagerDuty's Events API carries its integration key in the body, so that body is parsed first.
   const early = kind === "pagerduty_events" ? parseJsonBody(text) : undefined;
-  const { integrationId } = await authenticateWebhook(
-    kind,
-    extractCredentials(request.headers, readRoutingKey(early)),
-    text,
-    now,
-  );
-  enforceRateLimit(getLimiter(), integrationId, now);
+  const { integrationId } =
+    byHeaders ??
+    (await authenticateWebhook(
+      kind,
+      { ...presented, routingKey: readRoutingKey(early) },
+      text,
+      now,
+    ));
+  enforceRateLimit(limiters.perIntegration, integrationId, now);
   const json = early ?? parseJsonBody(text);
   const headers = pickDeliveryHeaders(request.headers);
   const serviceLabels = getEnv().FAULTLINE_SERVICE_LABELS;

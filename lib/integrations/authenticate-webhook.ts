@@ -105,11 +105,14 @@ function cannotCheck(kind: IntegrationKind, cause: unknown): AppError {
   );
 }
 
-/** The integration whose secret the request proves, or 401 that does not say what was wrong. */
+/**
+ * The integration whose secret the request proves, or 401 that does not say what was wrong.
+ * `rawBody` null: before the body is read, by header proofs only (see isDecidedByHeaders).
+ */
 export async function authenticateWebhook(
   kind: IntegrationKind,
   presented: PresentedCredentials,
-  rawBody: string,
+  rawBody: string | null,
   now = new Date(),
 ): Promise<{ integrationId: number }> {
   const secrets = await loadActiveSecrets(kind, now);

@@ -6,6 +6,7 @@ import { getPrisma } from "../db";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
 import type { IntegrationKind } from "../generated/prisma/enums";
+import { isUniqueViolation } from "../http";
 import { forgetCachedSecrets } from "./authenticate-webhook";
 import { decryptSecret } from "./encrypt-secret";
 import { hashSecret } from "./hash-secret";
@@ -30,24 +31,29 @@ export async function createIntegration(
     where: { kind_name: { kind: input.kind, name: input.name } },
     select: { id: true },
   });
-  if (existing)
-    throw new AppError(
-      "CONFLICT",
-      `A ${input.kind} integration named "${input.name}" already exists.`,
-    );
-  const created = await prisma.$transaction(async (tx) => {
-    const row = await tx.integration.create({
-      data: { kind: input.kind, name: input.name, secrets: { create: stored } },
-      select: { id: true },
+  const alreadyExists = new AppError(
+    "CONFLICT",
+    `A ${input.kind} integration named "${input.name}" already exists.`,
+  );
+  if (existing) throw alreadyExists;
+  // The check above can race another creation; the unique index decides, and the loser hears 409.
+  const created = await prisma
+    .$transaction(async (tx) => {
+      const row = await tx.integration.create({
+        data: { kind: input.kind, name: input.name, secrets: { create: stored } },
+        select: { id: true },
+      });
+      await writeAudit(tx, context, {
+        action: "integration.create",
+        objectType: "integration",
+        objectId: row.id,
+        after: { kind: input.kind, name: input.name },
+      });
+      return row;
+    })
+    .catch((error: unknown) => {
+      throw isUniqueViolation(error) ? alreadyExists : error;
     });
-    await writeAudit(tx, context, {
-      action: "integration.create",
-      objectType: "integration",
-      objectId: row.id,
-      after: { kind: input.kind, name: input.name },
-    });
-    return row;
-  });
   forgetCachedSecrets();
   return { id: created.id, secret };
 }

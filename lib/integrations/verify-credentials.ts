@@ -81,15 +81,56 @@ export function hashPresentedTokens(
   return tokens.filter((token) => token !== null).map(hashSecret);
 }
 
-/** True when any presented proof matches `secret` for this kind of webhook; constant-time compares. */
+// Signatures over the body, or a key inside it: these can only be checked once it is read.
+const BODY_PROOFS: ReadonlySet<Proof> = new Set([
+  "pagerduty",
+  "grafana",
+  "faultline",
+  "routingKey",
+]);
+
+/**
+ * True when the headers alone decide: no proof this kind accepts from the body was presented
+ * (a routing key may always be in the body). Then bad credentials are refused unread.
+ */
+export function isDecidedByHeaders(
+  kind: IntegrationKind,
+  presented: PresentedCredentials,
+): boolean {
+  return ACCEPTED_PROOFS[kind].every((proof) => {
+    switch (proof) {
+      case "token":
+        return true;
+      case "pagerduty":
+        return presented.pagerdutySignatures.length === 0;
+      case "grafana":
+        return presented.grafanaSignature === null;
+      case "faultline":
+        return presented.faultlineSignature === null;
+      case "routingKey":
+        return false;
+      default: {
+        const unreachable: never = proof;
+        throw new Error(`unknown proof ${unreachable}`);
+      }
+    }
+  });
+}
+
+/**
+ * True when any presented proof matches `secret` for this kind of webhook; constant-time compares.
+ * A null body (not read yet) checks the header proofs only.
+ */
 export function isProvenBySecret(
   kind: IntegrationKind,
   presented: PresentedCredentials,
-  rawBody: string,
+  body: string | null,
   secret: string,
 ): boolean {
   let proven = false;
   for (const proof of ACCEPTED_PROOFS[kind]) {
+    if (body === null && BODY_PROOFS.has(proof)) continue;
+    const rawBody = body ?? "";
     switch (proof) {
       case "token":
         if (presented.token !== null) proven = safeEqual(presented.token, secret) || proven;

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { getEnv } from "../env";
+import { readStreamAtMost } from "../ingest/read-webhook-body";
+import { isAllowedPrometheusHost, LOOPBACK_HOSTS } from "./is-allowed-prometheus-host";
 
 const ZQueryResponse = z.object({
   status: z.literal("success"),
@@ -12,17 +15,21 @@ const ZQueryResponse = z.object({
 });
 
 const TIMEOUT_MS = 1_500;
+// An instant query's answer is a few hundred bytes; anything near this is not Prometheus.
+const MAX_RESPONSE_BYTES = 1024 * 1024;
 const CACHE_SECONDS = 15;
 const cache = new Map<string, { at: number; value: number | null }>();
 
 /**
  * The first value of an instant query against a Prometheus HTTP API, or null when it has no
- * answer in time: a slow or broken metrics source must not hold up the incident page.
+ * answer in time: a slow or broken metrics source must not hold up the incident page. Only hosts
+ * on the allowlist are asked, a redirect is a failure, and the answer is read up to 1 MiB.
  */
 export async function queryPrometheusValue(
   baseUrl: string,
   query: string,
   now = Date.now(),
+  allowedHosts: readonly string[] = getEnv().FAULTLINE_PROMETHEUS_ALLOWED_HOSTS ?? LOOPBACK_HOSTS,
 ): Promise<number | null> {
   const key = `${baseUrl}\u0000${query}`;
   const cached = cache.get(key);
@@ -31,8 +38,19 @@ export async function queryPrometheusValue(
   try {
     const url = new URL("api/v1/query", baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`);
     url.searchParams.set("query", query);
-    const response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
-    const parsed = ZQueryResponse.safeParse(await response.json());
+    if (!isAllowedPrometheusHost(url, allowedHosts))
+      throw new Error(`${url.host} is not in FAULTLINE_PROMETHEUS_ALLOWED_HOSTS`);
+    const signal = AbortSignal.timeout(TIMEOUT_MS);
+    const response = await fetch(url, { signal, redirect: "manual" });
+    if (response.status !== 200) {
+      await response.body?.cancel();
+      const isRedirect = response.status >= 300 && response.status < 400;
+      throw new Error(
+        `answered ${response.status}${isRedirect ? " (redirects are not followed)" : ""}`,
+      );
+    }
+    const bytes = await readStreamAtMost(response.body, MAX_RESPONSE_BYTES);
+    const parsed = ZQueryResponse.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
     if (parsed.success) {
       const raw =
         parsed.data.data.resultType === "scalar"

@@ -17,12 +17,19 @@ export async function recordSignals(
       select: { id: true, slug: true, metadata: true },
     });
     const services = new Map(known.map((service) => [service.slug, service]));
-    for (const slug of slugs.filter((candidate) => !services.has(candidate))) {
-      const created = await tx.service.create({
-        data: { slug, name: slug, isUnmapped: true },
+    const missing = slugs.filter((candidate) => !services.has(candidate));
+    if (missing.length > 0) {
+      // A concurrent push may create the same service: skipDuplicates waits for it instead of
+      // failing, and the read after sees whichever row won.
+      await tx.service.createMany({
+        data: missing.map((slug) => ({ slug, name: slug, isUnmapped: true })),
+        skipDuplicates: true,
+      });
+      const created = await tx.service.findMany({
+        where: { slug: { in: missing } },
         select: { id: true, slug: true, metadata: true },
       });
-      services.set(slug, created);
+      for (const service of created) services.set(service.slug, service);
     }
     const rows = push.samples.map((sample) => {
       const service = services.get(toServiceSlug(sample.service));

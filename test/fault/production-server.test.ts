@@ -82,6 +82,18 @@ describe("faultline serve: the webhook path outside Next", () => {
     await expectError(await post("x".repeat(MAX_BYTES + 1)), 413, "PAYLOAD_TOO_LARGE");
   });
 
+  it("answers with the security headers Next's answers carry, and a malformed path with 404", async () => {
+    const webhook = await post(firing, { authorization: "Bearer wrong" });
+    expect(webhook.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(webhook.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    const page = await fetch(`${server.baseUrl}/incidents`);
+    expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    for (const path of ["/services/%E0%A4%A", "/api/services/%E0%A4%A", "/api/services/%25"]) {
+      const response = await fetch(`${server.baseUrl}${path}`);
+      expect(response.status, path).toBe(404);
+    }
+  });
+
   it("refuses a chunked body as soon as it passes the limit, and keeps serving", async () => {
     const chunk = new TextEncoder().encode(" ".repeat(16 * 1024));
     let sent = 0;

@@ -1,6 +1,6 @@
+import { readJsonBody } from "@/lib/api/read-json-body";
 import { authenticateRequest } from "@/lib/auth/authenticate-request";
 import { handleErrors, jsonResponse, parseOrThrow } from "@/lib/http";
-import { parseJsonBody } from "@/lib/ingest/read-webhook-body";
 import { createIntegration, listIntegrations } from "@/lib/integrations/manage-integrations";
 import { ZCreateIntegration } from "@/lib/integrations/schemas";
 
@@ -13,6 +13,6 @@ export const GET = handleErrors(async (request: Request) => {
 // POST /api/integrations — create one; its secret is in this answer and never again (admin).
 export const POST = handleErrors(async (request: Request) => {
   const auth = await authenticateRequest(request, { isMutation: true });
-  const input = parseOrThrow(ZCreateIntegration, parseJsonBody(await request.text()));
+  const input = parseOrThrow(ZCreateIntegration, await readJsonBody(request));
   return jsonResponse(await createIntegration(auth, input), 201);
 });

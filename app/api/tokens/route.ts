@@ -1,6 +1,6 @@
+import { readJsonBody } from "@/lib/api/read-json-body";
 import { authenticateRequest } from "@/lib/auth/authenticate-request";
 import { createToken, listTokens } from "@/lib/auth/manage-tokens";
-import { readSmallJsonBody } from "@/lib/auth/read-json-body";
 import { ZCreateTokenBody } from "@/lib/auth/schemas";
 import { handleErrors, jsonResponse, parseOrThrow } from "@/lib/http";
 
@@ -13,6 +13,6 @@ export const GET = handleErrors(async (request: Request) => {
 // POST /api/tokens — {email, name, role?}; the token is in this answer and never again (admin).
 export const POST = handleErrors(async (request: Request) => {
   const auth = await authenticateRequest(request, { isMutation: true });
-  const body = parseOrThrow(ZCreateTokenBody, await readSmallJsonBody(request));
+  const body = parseOrThrow(ZCreateTokenBody, await readJsonBody(request, { emptyAs: {} }));
   return jsonResponse(await createToken(auth, body), 201);
 });

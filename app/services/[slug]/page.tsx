@@ -8,6 +8,7 @@ import { describeServiceOrigin } from "@/lib/catalog/describe-service-origin";
 import { getServiceOrThrow, type ServiceDetail, type ServiceEdge } from "@/lib/catalog/get-service";
 import { isAppError } from "@/lib/errors";
 import { formatTimestamp } from "@/lib/format-time";
+import { decodeRouteParam } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,7 @@ type PageProps = { params: Promise<{ slug: string }> };
 async function loadService(slug: string): Promise<ServiceDetail> {
   await requireViewer(`/services/${encodeURIComponent(slug)}`);
   try {
-    return await getServiceOrThrow(decodeURIComponent(slug));
+    return await getServiceOrThrow(decodeRouteParam(slug));
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;

@@ -1,6 +1,6 @@
+import { readJsonBody } from "@/lib/api/read-json-body";
 import { assertSameOrigin } from "@/lib/auth/authenticate-request";
 import { readClientIp } from "@/lib/auth/read-client-ip";
-import { readSmallJsonBody } from "@/lib/auth/read-json-body";
 import { ZSignInBody } from "@/lib/auth/schemas";
 import { isSecureRequest, serializeSessionCookie } from "@/lib/auth/session-cookie";
 import { signIn } from "@/lib/auth/sign-in";
@@ -9,7 +9,7 @@ import { handleErrors, jsonResponse, parseOrThrow } from "@/lib/http";
 // POST /api/auth/sign-in — {email, password}; sets the session cookie.
 export const POST = handleErrors(async (request: Request) => {
   assertSameOrigin(request);
-  const body = parseOrThrow(ZSignInBody, await readSmallJsonBody(request));
+  const body = parseOrThrow(ZSignInBody, await readJsonBody(request, { emptyAs: {} }));
   const result = await signIn({
     ...body,
     ip: readClientIp(request.headers),

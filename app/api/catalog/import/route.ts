@@ -1,9 +1,10 @@
+import { readJsonBody } from "@/lib/api/read-json-body";
 import { authenticateRequest } from "@/lib/auth/authenticate-request";
 import { importCatalog } from "@/lib/catalog/import-catalog";
 import { ZCatalogImportRequest } from "@/lib/catalog/schemas";
 import { handleErrors, jsonResponse, parseOrThrow } from "@/lib/http";
-import { parseJsonBody, readWebhookText } from "@/lib/ingest/read-webhook-body";
 
+// A whole catalog export: larger than the other routes allow.
 const MAX_BYTES = 20 * 1024 * 1024;
 
 // POST /api/catalog/import — {format, source?, files: [{name, text}]} (lead).
@@ -11,7 +12,7 @@ export const POST = handleErrors(async (request: Request) => {
   const auth = await authenticateRequest(request, { isMutation: true });
   const body = parseOrThrow(
     ZCatalogImportRequest,
-    parseJsonBody(await readWebhookText(request, MAX_BYTES)),
+    await readJsonBody(request, { maxBytes: MAX_BYTES }),
   );
   const result = await importCatalog(
     auth,

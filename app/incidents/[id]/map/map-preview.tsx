@@ -1,10 +1,7 @@
 import type { IncidentBlastRadius } from "@/lib/graph/get-incident-blast-radius";
+import { MAP_PREVIEW_PAINT_SCRIPT } from "@/lib/graph/map-preview-script";
 import { renderMapPreview } from "@/lib/graph/render-map-preview";
 import { STATE_COLOURS } from "./map-style";
-
-// Marks, for bench/map-render.ts, the first frame after the browser has parsed the picture.
-const PAINT_MARK_SCRIPT =
-  'requestAnimationFrame(function(){performance.mark("faultline:map-preview")})';
 
 /**
  * The map as a plain picture in the page's HTML, with the same positions and colours: a responder
@@ -22,7 +19,7 @@ export function MapPreview({ data }: { data: IncidentBlastRadius }) {
         dangerouslySetInnerHTML={{ __html: renderMapPreview(data, STATE_COLOURS) }}
       />
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant, for the paint mark */}
-      <script dangerouslySetInnerHTML={{ __html: PAINT_MARK_SCRIPT }} />
+      <script dangerouslySetInnerHTML={{ __html: MAP_PREVIEW_PAINT_SCRIPT }} />
     </>
   );
 }

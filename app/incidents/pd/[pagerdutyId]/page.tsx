@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { requireViewer } from "@/app/_components/require-viewer";
+import { decodeRouteParam } from "@/lib/http";
 import { findIncidentIdByPagerdutyId } from "@/lib/incidents/find-incident-by-pagerduty-id";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +13,7 @@ export default async function PagerdutyIncidentRedirect({
 }) {
   const { pagerdutyId } = await params;
   await requireViewer(`/incidents/pd/${encodeURIComponent(pagerdutyId)}`);
-  const id = await findIncidentIdByPagerdutyId(decodeURIComponent(pagerdutyId));
+  const id = await findIncidentIdByPagerdutyId(decodeRouteParam(pagerdutyId));
   if (id !== null) redirect(`/incidents/${id}`);
   return (
     <div className="panel empty" data-testid="pagerduty-not-found">

@@ -1,6 +1,6 @@
+import { readJsonBody } from "@/lib/api/read-json-body";
 import { authenticateRequest } from "@/lib/auth/authenticate-request";
 import { handleErrors, jsonResponse, parseOrThrow } from "@/lib/http";
-import { parseJsonBody } from "@/lib/ingest/read-webhook-body";
 import { rotateIntegrationSecret } from "@/lib/integrations/manage-integrations";
 import { ZIntegrationId, ZRotateSecret } from "@/lib/integrations/schemas";
 
@@ -9,8 +9,7 @@ export const POST = handleErrors(
   async (request: Request, context: { params: Promise<{ id: string }> }) => {
     const auth = await authenticateRequest(request, { isMutation: true });
     const id = parseOrThrow(ZIntegrationId, (await context.params).id);
-    const text = await request.text();
-    const input = parseOrThrow(ZRotateSecret, text.trim() ? parseJsonBody(text) : {});
+    const input = parseOrThrow(ZRotateSecret, await readJsonBody(request, { emptyAs: {} }));
     return jsonResponse(await rotateIntegrationSecret(auth, id, input));
   },
 );

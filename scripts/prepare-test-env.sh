@@ -49,7 +49,8 @@ if [ -z "${DATABASE_URL:-}" ]; then
   else
     if ! pg_lsclusters --no-header | head -n 1 | grep -q online; then
       echo "[prepare] starting PostgreSQL $pg_version/$pg_name"
-      as_root pg_ctlcluster "$pg_version" "$pg_name" start
+      as_root pg_ctlcluster "$pg_version" "$pg_name" start ||
+        postgres_unavailable "PostgreSQL $pg_version/$pg_name would not start"
     fi
     as_postgres "psql -p $pg_port -tAc \"SELECT 1 FROM pg_roles WHERE rolname = 'faultline'\"" | grep -q 1 ||
       as_postgres "psql -p $pg_port -qc \"CREATE ROLE faultline LOGIN SUPERUSER PASSWORD 'faultline'\""

@@ -51,9 +51,17 @@ describe("scripts/prepare-test-env.sh without PostgreSQL", () => {
     pg_lsclusters: "exit 0",
   });
 
+  const wontStart = makeBin("wont-start", {
+    ...PRESENT,
+    ...FAILING_ROOT,
+    pg_ctlcluster: 'echo "Error: could not start cluster 15/main" >&2; exit 1',
+    pg_lsclusters: 'echo "15  main    5439 down   postgres /var/lib/postgresql/15/main log"',
+  });
+
   it.each([
     ["PostgreSQL cannot be installed", noTools, "cannot install PostgreSQL"],
     ["no cluster exists", noCluster, "no PostgreSQL cluster found"],
+    ["the cluster will not start", wontStart, "PostgreSQL 15/main would not start"],
   ])("fails under CI=true when %s", (_case, bin, reason) => {
     const { code, output } = prepare(bin, true);
     expect(code, output).not.toBe(0);

@@ -89,7 +89,7 @@ describe("faultline serve: the webhook path outside Next", () => {
     const page = await fetch(`${server.baseUrl}/incidents`);
     expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     for (const path of ["/services/%E0%A4%A", "/api/services/%E0%A4%A", "/api/services/%25"]) {
-      const response = await fetch(`${server.baseUrl}${path}`);
+      const response = await fetch(`${server.baseUrl}${path}`, { headers: ADMIN_HEADERS });
       expect(response.status, path).toBe(404);
     }
   });

@@ -51,7 +51,7 @@ describe("FAULTLINE_SECRET_KEY", () => {
 
 describe("FAULTLINE_WEBHOOK_IP_RATE_LIMIT_PER_SECOND", () => {
   it("defaults high and takes a fraction (one request per several seconds)", () => {
-    expect(parseEnv({}).FAULTLINE_WEBHOOK_IP_RATE_LIMIT_PER_SECOND).toBe(2000);
+    expect(parseEnv({}).FAULTLINE_WEBHOOK_IP_RATE_LIMIT_PER_SECOND).toBe(10000);
     expect(
       parseEnv({ FAULTLINE_WEBHOOK_IP_RATE_LIMIT_PER_SECOND: "0.5" })
         .FAULTLINE_WEBHOOK_IP_RATE_LIMIT_PER_SECOND,

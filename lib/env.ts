@@ -32,8 +32,8 @@ const ZEnv = z.object({
 
   // Per client IP and per app process, before authentication: a token bucket. High by default,
   // so one busy Alertmanager (or bench/ingest.ts from 127.0.0.1) is never the one refused.
-  FAULTLINE_WEBHOOK_IP_RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(2000),
-  FAULTLINE_WEBHOOK_IP_RATE_LIMIT_BURST: positiveInt(20000),
+  FAULTLINE_WEBHOOK_IP_RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(10000),
+  FAULTLINE_WEBHOOK_IP_RATE_LIMIT_BURST: positiveInt(100000),
   // A Grafana signature's timestamp older than this (or as far in the future) is a replay.
   FAULTLINE_GRAFANA_SIGNATURE_MAX_AGE_SECONDS: positiveInt(300),
 

@@ -63,6 +63,19 @@ describe("alerts the sender grouped, on services no catalog knows", () => {
     expect(new Set(alerts.map((alert) => alert.service.slug)).size).toBe(services.size);
   });
 
+  it("join the incident an earlier pass opened for their group", async () => {
+    const notification = serverDown();
+    // The first pass sees one service only; the rest arrive later, on services it never saw.
+    const first = notification.alerts[0]?.labels.service;
+    const isFirst = (alert: { labels: Record<string, string> }) => alert.labels.service === first;
+    await deliver({ ...notification, alerts: notification.alerts.filter(isFirst) });
+    expect(await incidentsWithServices()).toHaveLength(1);
+    await deliver({ ...notification, alerts: notification.alerts.filter((a) => !isFirst(a)) });
+    const incidents = await incidentsWithServices();
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.alerts).toHaveLength(await testDb.db.prisma.alert.count());
+  });
+
   it("stay apart, one incident per service, when each came in a group of its own", async () => {
     const notification = serverDown();
     const services = [...new Set(notification.alerts.map((alert) => alert.labels.service))];

@@ -39,7 +39,7 @@ export async function correlatePendingAlerts(
       const pending = await loadPendingAlerts(tx, options.batchSize ?? CORRELATION_BATCH_SIZE);
       if (pending.length === 0) return { alertsProcessed: 0, incidentsOpened: [] };
       const [open, graph] = await Promise.all([
-        loadOpenIncidents(tx, findGroupCutoff(pending, config)),
+        loadOpenIncidents(tx, pending, findGroupCutoff(pending, config)),
         loadServiceGraph(tx),
       ]);
       const plan = correlateAlerts(pending, open, graph, config, now);
@@ -62,7 +62,7 @@ async function loadPendingAlerts(
   const rows = await tx.$queryRawUnsafe<PendingAlertRow[]>(
     `SELECT a.id, a.service_id, s.slug AS service_slug, a.status::text AS status, a.has_fired,
        a.name, a.severity::text AS severity, a.starts_at, a.ends_at, a.created_at,
-       CASE WHEN a.group_key <> '' THEN a.source::text || ':' || a.group_key END AS sender_group,
+       a.source::text AS source, nullif(a.group_key, '') AS group_key,
        a.incident_id,
        CASE WHEN a.source = 'pagerduty' THEN nullif(a.labels->>'pagerduty_incident_id', '') END
          AS pagerduty_incident_id
@@ -84,7 +84,9 @@ async function loadPendingAlerts(
     startsAt: new Date(row.starts_at),
     endsAt: row.ends_at === null ? null : new Date(row.ends_at),
     firstSeenAt: new Date(row.created_at),
-    senderGroup: row.sender_group,
+    senderGroup: row.group_key === null ? null : `${row.source}:${row.group_key}`,
+    groupSource: row.group_key === null ? null : row.source,
+    groupKey: row.group_key,
     incidentId: row.incident_id === null ? null : Number(row.incident_id),
     pagerdutyIncidentId: row.pagerduty_incident_id,
   }));
@@ -101,32 +103,27 @@ type PendingAlertRow = {
   starts_at: Date | string;
   ends_at: Date | string | null;
   created_at: Date | string;
-  sender_group: string | null;
+  source: string;
+  group_key: string | null;
   incident_id: number | null;
   pagerduty_incident_id: string | null;
 };
 
 async function loadOpenIncidents(
   tx: Prisma.TransactionClient,
+  pending: PendingAlert[],
   groupCutoff: Date,
 ): Promise<OpenIncident[]> {
   // One raw statement: every pass reads these, and a model query costs a compile and an
-  // interpretation in Prisma's client on top of the round trip. Only sender groups recent
-  // enough to matter are read, through the alerts' incident index.
+  // interpretation in Prisma's client on top of the round trip.
   const rows = await tx.$queryRawUnsafe<OpenIncidentRow[]>(
     `SELECT i.id, i.status::text AS status, i.severity::text AS severity, i.opened_at,
        i.last_alert_at,
        (SELECT coalesce(string_agg(s.service_id::text, ','), '') FROM incident_services s
-        WHERE s.incident_id = i.id) AS service_ids,
-       (SELECT coalesce(json_agg(json_build_object('g', g.sender_group, 'at', g.last_seen_at)), '[]')::text
-        FROM (SELECT a.source::text || ':' || a.group_key AS sender_group,
-                max(a.created_at) AS last_seen_at
-              FROM alerts a
-              WHERE a.incident_id = i.id AND a.group_key <> '' AND a.created_at >= $1::timestamptz
-              GROUP BY 1) g) AS sender_groups
+        WHERE s.incident_id = i.id) AS service_ids
      FROM incidents i WHERE i.status <> 'resolved'`,
-    groupCutoff.toISOString(),
   );
+  const groups = await loadRecentSenderGroups(tx, pending, groupCutoff);
   return rows.map((row) => ({
     id: Number(row.id),
     status: row.status,
@@ -134,14 +131,47 @@ async function loadOpenIncidents(
     openedAt: new Date(row.opened_at),
     lastAlertAt: new Date(row.last_alert_at),
     serviceIds: row.service_ids === "" ? [] : row.service_ids.split(",").map(Number),
-    senderGroups: ZSenderGroupRows.parse(JSON.parse(row.sender_groups)).map((group) => ({
-      senderGroup: group.g,
-      lastSeenAt: new Date(group.at),
-    })),
+    senderGroups: groups.get(Number(row.id)) ?? [],
   }));
 }
 
-const ZSenderGroupRows = z.array(z.object({ g: z.string(), at: z.string() }));
+/**
+ * For just the sender groups this pass's alerts belong to: which incidents hold one of their
+ * alerts since the cutoff, and when the latest arrived. Found through the (group_key,
+ * created_at) index, so a pass costs the same however many alerts the open incidents hold.
+ */
+async function loadRecentSenderGroups(
+  tx: Prisma.TransactionClient,
+  pending: PendingAlert[],
+  groupCutoff: Date,
+): Promise<Map<number, OpenIncident["senderGroups"]>> {
+  const keys = new Map<string, { source: string; group_key: string }>();
+  for (const { senderGroup, groupSource, groupKey } of pending) {
+    if (!senderGroup || !groupSource || !groupKey) continue;
+    keys.set(senderGroup, { source: groupSource, group_key: groupKey });
+  }
+  const byIncident = new Map<number, OpenIncident["senderGroups"]>();
+  if (keys.size === 0) return byIncident;
+  const rows = await tx.$queryRawUnsafe<
+    { incident_id: number; sender_group: string; last_seen_at: Date | string }[]
+  >(
+    `SELECT a.incident_id, a.source::text || ':' || a.group_key AS sender_group,
+       max(a.created_at) AS last_seen_at
+     FROM jsonb_to_recordset($1::jsonb) AS k(source text, group_key text)
+     JOIN alerts a ON a.group_key = k.group_key AND a.source::text = k.source
+     WHERE a.created_at >= $2::timestamptz AND a.incident_id IS NOT NULL
+     GROUP BY 1, 2`,
+    JSON.stringify([...keys.values()]),
+    groupCutoff.toISOString(),
+  );
+  for (const row of rows) {
+    const id = Number(row.incident_id);
+    const list = byIncident.get(id) ?? [];
+    list.push({ senderGroup: row.sender_group, lastSeenAt: new Date(row.last_seen_at) });
+    byIncident.set(id, list);
+  }
+  return byIncident;
+}
 
 /** Sender groups whose last alert is older than this cannot link any pending alert. */
 function findGroupCutoff(pending: PendingAlert[], config: CorrelationConfig): Date {
@@ -157,7 +187,6 @@ type OpenIncidentRow = {
   opened_at: Date | string;
   last_alert_at: Date | string;
   service_ids: string;
-  sender_groups: string;
 };
 
 async function persistPlan(

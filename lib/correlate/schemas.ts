@@ -19,6 +19,9 @@ export type PendingAlert = {
    * incident), prefixed with the source so two senders' keys never meet; null when it gave none.
    */
   senderGroup: string | null;
+  /** The two halves of senderGroup, as stored (source, group_key), for looking the group up. */
+  groupSource?: string | null;
+  groupKey?: string | null;
   incidentId: number | null;
   /** Set for alerts that stand for a PagerDuty incident, so ours can link to it. */
   pagerdutyIncidentId: string | null;

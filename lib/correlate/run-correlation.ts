@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { getPrisma } from "../db";
 import { getEnv } from "../env";
 import type { Prisma } from "../generated/prisma/client";

@@ -7,6 +7,7 @@ export const E2E_PASSWORD = "e2e-password-correct-horse";
 export const E2E_USERS = {
   responder: "responder@e2e.test",
   viewer: "viewer@e2e.test",
+  admin: "admin@e2e.test",
 } as const;
 export const RESPONDER_STATE = ".faultline/e2e-state/responder.json";
 

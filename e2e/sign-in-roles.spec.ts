@@ -98,3 +98,12 @@ test("a wrong password says so, and a cross-site form post is refused", async ({
   expect(crossSite.status()).toBe(415);
   expect(E2E_BASE_URL).toContain("localhost");
 });
+
+test("after sign-in the login page goes only to a path on this site", async ({ page }) => {
+  // A browser reads "/\evil.example" as "//evil.example": another site.
+  await page.goto(`/login?next=${encodeURIComponent("/\\evil.example")}`);
+  await page.getByLabel("Email").fill(E2E_USERS.viewer);
+  await page.getByLabel("Password").fill(E2E_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(`${E2E_BASE_URL}/incidents`);
+});

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { findViewer } from "@/app/_components/require-viewer";
 import { isOidcEnabled } from "@/lib/auth/oidc/is-oidc-enabled";
+import { ZNextPath } from "@/lib/auth/schemas";
 import { SignInForm } from "./sign-in-form";
 
 export const dynamic = "force-dynamic";
@@ -9,9 +10,10 @@ export const metadata: Metadata = { title: "Sign in" };
 
 type PageProps = { searchParams: Promise<{ next?: string }> };
 
-/** Only a path on this site: never an open redirect to somewhere else. */
+/** Only a path on this site (the same rule single sign-on applies): never an open redirect. */
 function toSafeNext(next: string | undefined): string {
-  return next?.startsWith("/") && !next.startsWith("//") ? next : "/incidents";
+  const parsed = ZNextPath.safeParse(next ?? "/incidents");
+  return parsed.success ? parsed.data : "/incidents";
 }
 
 export default async function LoginPage({ searchParams }: PageProps) {

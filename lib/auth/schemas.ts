@@ -63,3 +63,16 @@ export const ZCreateTokenBody = z.object({
 export type TCreateToken = z.infer<typeof ZCreateTokenBody>;
 
 export const ZNumericId = z.coerce.number().int().positive().max(2_147_483_647);
+
+/**
+ * A path on this site: "/incidents/3", never "//evil.example" or "https://…". Printable ASCII
+ * without backslashes only, as browsers drop tabs and newlines ("/\t/evil" becomes "//evil").
+ */
+export const ZNextPath = z
+  .string()
+  .max(2000)
+  .regex(
+    /^\/(?!\/)[\x21-\x5b\x5d-\x7e]*$/,
+    'must be a path on this site, starting with a single "/"',
+  )
+  .default("/");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { ZNextPath } from "../schemas";
 import { getRedirectUri } from "./get-redirect-uri";
-import { ZNextPath } from "./schemas";
 
 describe("ZNextPath", () => {
   it("accepts paths on this site, / by default", () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES, type TRole } from "../schemas";
+import { ROLES, type TRole, ZNextPath } from "../schemas";
 
 export type TRoleMapping = { value: string; role: TRole };
 
@@ -38,19 +38,6 @@ export type TOidcSettings = {
   roleMap: TRoleMapping[];
   defaultRole: TRole;
 };
-
-/**
- * A path on this site: "/incidents/3", never "//evil.example" or "https://…". Printable ASCII
- * without backslashes only, as browsers drop tabs and newlines ("/\t/evil" becomes "//evil").
- */
-export const ZNextPath = z
-  .string()
-  .max(2000)
-  .regex(
-    /^\/(?!\/)[\x21-\x5b\x5d-\x7e]*$/,
-    'must be a path on this site, starting with a single "/"',
-  )
-  .default("/");
 
 export const ZOidcStartQuery = z.object({ next: ZNextPath });
 

@@ -1,7 +1,7 @@
 import { getPrisma } from "../db";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
-import { hashToken } from "./hash-token";
+import { hashSecret } from "../integrations/hash-secret";
 import { readClientIp } from "./read-client-ip";
 import { hasRole } from "./require-role";
 import type { TAuthContext, TRole } from "./schemas";
@@ -56,7 +56,7 @@ export async function authenticateRequest(
 async function authenticateToken(token: string): Promise<Omit<TAuthContext, "ip" | "userAgent">> {
   const prisma = await getPrisma();
   const found = await prisma.apiToken.findUnique({
-    where: { tokenHash: hashToken(token) },
+    where: { tokenHash: hashSecret(token) },
     include: { user: true },
   });
   if (!found || found.revokedAt || found.user.isDisabled) {

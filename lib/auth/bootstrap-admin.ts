@@ -1,7 +1,7 @@
 import { getPrisma } from "../db";
 import { getEnv } from "../env";
+import { hashSecret } from "../integrations/hash-secret";
 import { getSystemContext } from "./get-cli-context";
-import { hashToken } from "./hash-token";
 import { createToken } from "./manage-tokens";
 
 export const BOOTSTRAP_ADMIN_EMAIL = "bootstrap@localhost";
@@ -13,7 +13,7 @@ export const BOOTSTRAP_ADMIN_EMAIL = "bootstrap@localhost";
 export async function bootstrapAdmin(token = getEnv().FAULTLINE_ADMIN_TOKEN): Promise<boolean> {
   if (!token) return false;
   const prisma = await getPrisma();
-  const existing = await prisma.apiToken.findUnique({ where: { tokenHash: hashToken(token) } });
+  const existing = await prisma.apiToken.findUnique({ where: { tokenHash: hashSecret(token) } });
   if (existing) return false;
   await prisma.user.upsert({
     where: { email: BOOTSTRAP_ADMIN_EMAIL },

@@ -1,8 +1,8 @@
 import { getPrisma } from "../db";
 import type { Env } from "../env";
+import { hashSecret } from "../integrations/hash-secret";
 import { getSystemContext } from "./get-cli-context";
 import { hashPassword, verifyPassword } from "./hash-password";
-import { hashToken } from "./hash-token";
 import { createToken } from "./manage-tokens";
 import { ROLES, type TRole } from "./schemas";
 
@@ -38,7 +38,7 @@ export async function ensureDemoUsers(env: Env): Promise<TDemoLogin[]> {
     }
     const token = env[TOKEN_ENV[role]];
     const hasToken = await prisma.apiToken.count({
-      where: { tokenHash: hashToken(token), revokedAt: null },
+      where: { tokenHash: hashSecret(token), revokedAt: null },
     });
     if (hasToken === 0) {
       await createToken(getSystemContext("demo"), { email, name: `demo ${role}`, role }, token);

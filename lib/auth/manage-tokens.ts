@@ -1,7 +1,7 @@
 import { writeAudit } from "../audit/write-audit";
 import { getPrisma } from "../db";
 import { AppError } from "../errors";
-import { generateToken, hashToken } from "./hash-token";
+import { generateSecret, hashSecret } from "../integrations/hash-secret";
 import { hasRole, requireRole } from "./require-role";
 import type { TAuthContext, TCreateToken, TRole } from "./schemas";
 
@@ -23,7 +23,7 @@ export type TTokenSummary = {
 export async function createToken(
   context: TAuthContext,
   input: TCreateToken,
-  value: string = generateToken(),
+  value: string = generateSecret(),
 ): Promise<{ token: TTokenSummary; secret: string }> {
   requireRole(context, "admin", "create API tokens");
   const prisma = await getPrisma();
@@ -42,7 +42,7 @@ export async function createToken(
         userId: user.id,
         name: input.name,
         role,
-        tokenHash: hashToken(value),
+        tokenHash: hashSecret(value),
         tokenPrefix: value.slice(0, 8),
       },
     });

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { writeAudit } from "../audit/write-audit";
 import { requireRole } from "../auth/require-role";
 import type { TAuthContext } from "../auth/schemas";
@@ -9,14 +8,9 @@ import type { IntegrationKind } from "../generated/prisma/enums";
 import { isUniqueViolation } from "../http";
 import { forgetCachedSecrets } from "./authenticate-webhook";
 import { decryptSecret } from "./encrypt-secret";
-import { hashSecret } from "./hash-secret";
+import { generateSecret, hashSecret } from "./hash-secret";
 import { type ProtectedSecret, protectSecret, requireSecretKey } from "./protect-secret";
 import type { IntegrationSummary, TCreateIntegration, TRotateSecret } from "./schemas";
-
-/** A fresh secret: 32 random bytes, URL-safe, recognisable by its prefix in leaked-secret scans. */
-export function generateSecret(): string {
-  return `flt_${randomBytes(32).toString("base64url")}`;
-}
 
 /** Creates an integration (admin); the secret is returned this once and never shown again. */
 export async function createIntegration(

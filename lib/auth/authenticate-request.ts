@@ -2,6 +2,7 @@ import { getPrisma } from "../db";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
 import { hashSecret } from "../integrations/hash-secret";
+import { findUserOfSession } from "./find-session-user";
 import { readClientIp } from "./read-client-ip";
 import { hasRole } from "./require-role";
 import type { TAuthContext, TRole } from "./schemas";
@@ -30,17 +31,15 @@ export async function authenticateRequest(
     return { ...(await authenticateToken(token)), ip, userAgent };
   }
   const session = await unsealSession(readCookie(request.headers.get("cookie"), SESSION_COOKIE));
-  if (session) {
-    const user = await (await getPrisma()).user.findUnique({ where: { id: session.userId } });
-    if (user && !user.isDisabled) {
-      if (options.isMutation) assertSameOrigin(request);
-      return {
-        actor: { label: user.email, userId: user.id, via: "session" },
-        role: user.role,
-        ip,
-        userAgent,
-      };
-    }
+  const user = await findUserOfSession(session);
+  if (user) {
+    if (options.isMutation) assertSameOrigin(request);
+    return {
+      actor: { label: user.email, userId: user.id, via: "session" },
+      role: user.role,
+      ip,
+      userAgent,
+    };
   }
   if (!options.isMutation && getEnv().FAULTLINE_ANONYMOUS_READ) {
     return {

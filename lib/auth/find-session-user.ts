@@ -1,7 +1,7 @@
 import { getPrisma } from "../db";
 import { getEnv } from "../env";
 import type { TAuthContext, TRole } from "./schemas";
-import { unsealSession } from "./session-cookie";
+import { type TSession, unsealSession } from "./session-cookie";
 
 /** Who a page is being shown to; `anonymous` only with FAULTLINE_ANONYMOUS_READ=true. */
 export type TViewer = {
@@ -12,24 +12,23 @@ export type TViewer = {
   isAnonymous: boolean;
 };
 
+/** The session's user while it exists and is enabled; pages and the API both ask this. */
+export async function findUserOfSession(
+  session: TSession | null,
+): Promise<{ id: number; email: string; name: string; role: TRole } | null> {
+  if (!session) return null;
+  const user = await (await getPrisma()).user.findUnique({ where: { id: session.userId } });
+  if (!user || user.isDisabled) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
 /**
  * The signed-in user behind a session cookie's value (pages read it the same way the API does),
  * the anonymous wallboard viewer when allowed, else null.
  */
 export async function findSessionUser(cookieValue: string | undefined): Promise<TViewer | null> {
-  const session = await unsealSession(cookieValue).catch(() => null);
-  if (session) {
-    const user = await (await getPrisma()).user.findUnique({ where: { id: session.userId } });
-    if (user && !user.isDisabled) {
-      return {
-        id: user.id,
-        email: user.email,
-        name: user.name,
-        role: user.role,
-        isAnonymous: false,
-      };
-    }
-  }
+  const user = await findUserOfSession(await unsealSession(cookieValue).catch(() => null));
+  if (user) return { ...user, isAnonymous: false };
   if (getEnv().FAULTLINE_ANONYMOUS_READ) {
     return { id: null, email: "", name: "anonymous", role: "viewer", isAnonymous: true };
   }

@@ -1,26 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { buildServiceGraph } from "./build-service-graph";
-import type { GraphEdge, GraphService } from "./schemas";
-import { SHOP_SERVICES, shopEdges, shopId, shopSlug } from "./shop-graph.fixture";
+import type { GraphEdge } from "./schemas";
+import {
+  SHOP_SERVICES,
+  shopEdges,
+  shopId,
+  shopSlug,
+  testEdge,
+  testService,
+} from "./shop-graph.fixture";
 
 const slugsOf = (edges: GraphEdge[] | undefined, end: "from" | "to") =>
   (edges ?? []).map((edge) => shopSlug(edge[end]));
-
-const service = (id: number): GraphService => ({
-  id,
-  slug: `s${id}`,
-  name: `S${id}`,
-  tier: null,
-  isUnmapped: false,
-});
-const edge = (from: number, to: number, overrides: Partial<GraphEdge> = {}): GraphEdge => ({
-  from,
-  to,
-  kind: "sync",
-  criticality: "critical",
-  provenance: "declared",
-  ...overrides,
-});
 
 describe("buildServiceGraph", () => {
   it("indexes the seed shop both ways", () => {
@@ -48,7 +39,7 @@ describe("buildServiceGraph", () => {
   });
 
   it("gives every service an entry in both maps, even without edges", () => {
-    const graph = buildServiceGraph([service(1), service(2)], []);
+    const graph = buildServiceGraph([testService(1), testService(2)], []);
     expect(graph.dependenciesOf.get(2)).toEqual([]);
     expect(graph.dependentsOf.get(2)).toEqual([]);
     expect(graph.hasObservations).toBe(false);
@@ -65,17 +56,17 @@ describe("buildServiceGraph", () => {
 
   it("skips self-edges, edges to or from unknown services, and repeated pairs", () => {
     const graph = buildServiceGraph(
-      [service(1), service(2)],
+      [testService(1), testService(2)],
       [
-        edge(1, 1, { provenance: "observed" }),
-        edge(1, 99, { provenance: "observed" }),
-        edge(98, 2, { provenance: "both" }),
-        edge(1, 2),
-        edge(1, 2, { criticality: "optional", provenance: "observed" }),
+        testEdge(1, 1, { provenance: "observed" }),
+        testEdge(1, 99, { provenance: "observed" }),
+        testEdge(98, 2, { provenance: "both" }),
+        testEdge(1, 2),
+        testEdge(1, 2, { criticality: "optional", provenance: "observed" }),
       ],
     );
-    expect(graph.dependenciesOf.get(1)).toEqual([edge(1, 2)]);
-    expect(graph.dependentsOf.get(2)).toEqual([edge(1, 2)]);
+    expect(graph.dependenciesOf.get(1)).toEqual([testEdge(1, 2)]);
+    expect(graph.dependentsOf.get(2)).toEqual([testEdge(1, 2)]);
     expect(graph.dependentsOf.get(1)).toEqual([]);
     expect(graph.services.has(99)).toBe(false);
     // Only kept edges count: all the observed ones above were dropped.
@@ -83,7 +74,7 @@ describe("buildServiceGraph", () => {
   });
 
   it("keeps the first of two services with the same id", () => {
-    const graph = buildServiceGraph([service(1), { ...service(1), slug: "again" }], []);
+    const graph = buildServiceGraph([testService(1), { ...testService(1), slug: "again" }], []);
     expect(graph.services.get(1)?.slug).toBe("s1");
   });
 
@@ -94,8 +85,8 @@ describe("buildServiceGraph", () => {
       criticality: "critical",
     } as const;
     const graph = buildServiceGraph(
-      [service(1), service(2)],
-      [edge(1, 2)],
+      [testService(1), testService(2)],
+      [testEdge(1, 2)],
       [
         { from: 1, ...pending },
         { from: 99, ...pending },

@@ -1,29 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { buildServiceGraph } from "./build-service-graph";
 import { findServicesWithinHops, isPlacedInGraph } from "./find-services-within-hops";
-import type { GraphEdge, GraphService } from "./schemas";
-
-const service = (id: number, isUnmapped = false): GraphService => ({
-  id,
-  slug: `s${id}`,
-  name: `s${id}`,
-  tier: null,
-  isUnmapped,
-});
-const edge = (from: number, to: number, overrides: Partial<GraphEdge> = {}): GraphEdge => ({
-  from,
-  to,
-  kind: "sync",
-  criticality: "critical",
-  provenance: "declared",
-  ...overrides,
-});
+import { testEdge, testService } from "./shop-graph.fixture";
 
 describe("findServicesWithinHops", () => {
   // 1 -> 2 -> 3 -> 4, and 5 -> 3: 1 and 5 are siblings two hops apart through 2 and 3.
   const chain = buildServiceGraph(
-    [1, 2, 3, 4, 5].map((id) => service(id)),
-    [edge(1, 2), edge(2, 3), edge(3, 4), edge(5, 3)],
+    [1, 2, 3, 4, 5].map((id) => testService(id)),
+    [testEdge(1, 2), testEdge(2, 3), testEdge(3, 4), testEdge(5, 3)],
   );
 
   it("walks strong edges in both directions up to the hop limit", () => {
@@ -39,8 +23,8 @@ describe("findServicesWithinHops", () => {
 
   it("does not cross optional edges", () => {
     const graph = buildServiceGraph(
-      [1, 2, 3].map((id) => service(id)),
-      [edge(1, 2, { criticality: "optional" }), edge(2, 3)],
+      [1, 2, 3].map((id) => testService(id)),
+      [testEdge(1, 2, { criticality: "optional" }), testEdge(2, 3)],
     );
     expect([...findServicesWithinHops(graph, 1, 5).keys()]).toEqual([1]);
     expect([...findServicesWithinHops(graph, 3, 5).keys()].sort()).toEqual([2, 3]);
@@ -48,8 +32,8 @@ describe("findServicesWithinHops", () => {
 
   it("does not cross declared edges never seen in traffic, once traffic is known", () => {
     const graph = buildServiceGraph(
-      [1, 2, 3].map((id) => service(id)),
-      [edge(1, 2), edge(2, 3, { provenance: "observed" })],
+      [1, 2, 3].map((id) => testService(id)),
+      [testEdge(1, 2), testEdge(2, 3, { provenance: "observed" })],
     );
     expect([...findServicesWithinHops(graph, 2, 5).keys()].sort()).toEqual([2, 3]);
   });
@@ -61,8 +45,8 @@ describe("findServicesWithinHops", () => {
 
 describe("isPlacedInGraph", () => {
   const graph = buildServiceGraph(
-    [service(1), service(2, true), service(3, true)],
-    [edge(1, 2, { provenance: "observed" })],
+    [testService(1), testService(2, true), testService(3, true)],
+    [testEdge(1, 2, { provenance: "observed" })],
   );
   it("places catalog services and unmapped ones some edge touches, nothing else", () => {
     expect(isPlacedInGraph(graph, 1)).toBe(true);

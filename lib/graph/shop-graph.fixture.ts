@@ -46,3 +46,13 @@ export const SHOP_FLOWS: BusinessFlow[] = ECOMMERCE_TOPOLOGY.flows.map((flow) =>
   customerCommunication: flow.customerCommunication ?? null,
   sla: flow.sla ?? null,
 }));
+
+/** A bare service `s<id>` for small hand-made graphs. */
+export function testService(id: number, isUnmapped = false): GraphService {
+  return { id, slug: `s${id}`, name: `S${id}`, tier: null, isUnmapped };
+}
+
+/** from → to, critical and declared unless `overrides` says otherwise. */
+export function testEdge(from: number, to: number, overrides: Partial<GraphEdge> = {}): GraphEdge {
+  return { from, to, kind: "sync", criticality: "critical", provenance: "declared", ...overrides };
+}

@@ -56,7 +56,12 @@ export async function runIntegrationsCommand(args: string[]): Promise<void> {
       });
       const created = await createIntegration(getCliContext(), input);
       console.log(`created integration #${created.id} (${input.kind} "${input.name}")`);
-      const path = input.kind === "signals" ? "/api/signals" : WEBHOOK_KINDS[input.kind].path;
+      const path =
+        input.kind === "signals"
+          ? "/api/signals"
+          : input.kind === "changes"
+            ? "/api/changes"
+            : WEBHOOK_KINDS[input.kind].path;
       console.log(`webhook:  ${path}`);
       console.log(`secret:   ${created.secret}`);
       console.log("The secret is shown this once. Store it in your sender's configuration now.");

@@ -54,6 +54,10 @@ const EXCLUDED: { path: string; reason: string }[] = [
     reason: "metrics pushers authenticate as a `signals` integration, not as a user",
   },
   {
+    path: "/api/changes",
+    reason: "deploy pipelines authenticate as a `changes` integration, not as a user",
+  },
+  {
     path: "/api/auth/",
     reason: "sign-in, sign-out and the OIDC callback are how one becomes a user: public by design",
   },
@@ -147,6 +151,11 @@ const READS: Record<string, TReadExpectation> = {
   },
   "GET /api/services": { role: "viewer", allowedStatus: 200 },
   "GET /api/services/:slug": { role: "viewer", params: { slug: "no-such" }, allowedStatus: 404 },
+  "GET /api/services/:slug/changes": {
+    role: "viewer",
+    params: { slug: "no-such" },
+    allowedStatus: 404,
+  },
   "GET /api/services/map": { role: "viewer", allowedStatus: 200 },
   "GET /api/audit": { role: "admin", allowedStatus: 200 },
   "GET /api/users": { role: "admin", allowedStatus: 200 },

@@ -20,8 +20,8 @@ export type WebhookKind = {
   redactBody?: (rawBody: string) => string;
 };
 
-/** Integration kinds that post alerts to a webhook (the others push signals). */
-export type WebhookIntegrationKind = Exclude<IntegrationKind, "signals">;
+/** Integration kinds that post alerts to a webhook (the others push signals or changes). */
+export type WebhookIntegrationKind = Exclude<IntegrationKind, "signals" | "changes">;
 
 /** Every webhook route, by integration kind: which parser, which source, which body limit. */
 export const WEBHOOK_KINDS: Record<WebhookIntegrationKind, WebhookKind> = {

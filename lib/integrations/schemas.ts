@@ -8,6 +8,7 @@ export const INTEGRATION_KINDS = [
   "datadog",
   "generic",
   "signals",
+  "changes",
 ] as const;
 
 export const ZIntegrationKind = z.enum(INTEGRATION_KINDS);

@@ -59,6 +59,7 @@ const ACCEPTED_PROOFS: Record<IntegrationKind, readonly Proof[]> = {
   pagerduty: ["pagerduty"],
   pagerduty_events: ["routingKey", "token"],
   signals: ["token"],
+  changes: ["token"],
 };
 type Proof = "token" | "pagerduty" | "grafana" | "faultline" | "routingKey";
 const SIGNATURE_PROOFS: ReadonlySet<Proof> = new Set(["pagerduty", "grafana", "faultline"]);

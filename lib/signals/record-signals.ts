@@ -1,3 +1,4 @@
+import { ensureUnmappedServices } from "../catalog/ensure-unmapped-services";
 import { ZServiceMetadata } from "../catalog/schemas";
 import { getPrisma } from "../db";
 import { toServiceSlug } from "../ingest/map-labels";
@@ -12,25 +13,7 @@ export async function recordSignals(
   const prisma = await getPrisma();
   return prisma.$transaction(async (tx) => {
     const slugs = [...new Set(push.samples.map((sample) => toServiceSlug(sample.service)))];
-    const known = await tx.service.findMany({
-      where: { slug: { in: slugs } },
-      select: { id: true, slug: true, metadata: true },
-    });
-    const services = new Map(known.map((service) => [service.slug, service]));
-    const missing = slugs.filter((candidate) => !services.has(candidate));
-    if (missing.length > 0) {
-      // A concurrent push may create the same service: skipDuplicates waits for it instead of
-      // failing, and the read after sees whichever row won.
-      await tx.service.createMany({
-        data: missing.map((slug) => ({ slug, name: slug, isUnmapped: true })),
-        skipDuplicates: true,
-      });
-      const created = await tx.service.findMany({
-        where: { slug: { in: missing } },
-        select: { id: true, slug: true, metadata: true },
-      });
-      for (const service of created) services.set(service.slug, service);
-    }
+    const services = await ensureUnmappedServices(tx, slugs);
     const rows = push.samples.map((sample) => {
       const service = services.get(toServiceSlug(sample.service));
       if (!service) throw new Error(`service ${sample.service} was not stored`);

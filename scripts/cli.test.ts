@@ -386,3 +386,47 @@ describe("faultline audit export", () => {
     CLI_STEPS_TIMEOUT_MS,
   );
 });
+
+describe("faultline change record", () => {
+  it("records a deploy with its files, and refuses a missing file or option with code 2", () => {
+    const file = path.join(dataDir, "checkoutservice.yaml");
+    fs.copyFileSync(
+      path.join(ROOT, "test/fixtures/k8s/online-boutique/checkoutservice.yaml"),
+      file,
+    );
+    const recorded = faultline(
+      "change",
+      "record",
+      "--service",
+      "checkout-cli",
+      "--kind",
+      "deploy",
+      "--version",
+      "v7",
+      "--file",
+      file,
+      "--root",
+      dataDir,
+    );
+    expect(recorded.output).toMatch(/recording deploy v7 of checkout-cli: 1 file\(s\)/);
+    expect(recorded.output).toMatch(/recorded change #\d+ for checkout-cli/);
+    expect(recorded.code).toBe(0);
+    const missingFile = faultline(
+      "change",
+      "record",
+      "--service",
+      "x",
+      "--kind",
+      "deploy",
+      "--version",
+      "1",
+      "--file",
+      "/no/such.yaml",
+    );
+    expect(missingFile.code).toBe(2);
+    expect(missingFile.stderr).toMatch(/--file \/no\/such.yaml: no such file/);
+    const noVersion = faultline("change", "record", "--service", "x", "--kind", "deploy");
+    expect(noVersion.code).toBe(2);
+    expect(noVersion.stderr).toMatch(/version/);
+  });
+});

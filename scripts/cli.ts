@@ -6,6 +6,7 @@ import { type ErrorCode, isAppError } from "../lib/errors";
 import { describeZodError } from "../lib/http";
 import { migrateDatabase } from "../lib/migrations/migrate-database";
 import { AUDIT_HELP, prepareAuditCommand } from "./cli-audit";
+import { CHANGE_HELP, prepareChangeCommand } from "./cli-change";
 import { IMPORT_HELP, runImportCommand } from "./cli-import";
 import { INTEGRATIONS_HELP, runIntegrationsCommand } from "./cli-integrations";
 import { prepareTokensCommand, TOKENS_HELP } from "./cli-tokens";
@@ -31,6 +32,7 @@ Commands:
   users       Manage users and their roles (viewer < responder < lead < admin)
   tokens      Manage API tokens (Authorization: Bearer flt_…)
   audit       Export the audit log as JSON lines
+  change      Record a deploy, config change or flag flip with its files
   help        Show this help
 
 ${SERVE_HELP}
@@ -44,6 +46,8 @@ ${USERS_HELP}
 ${TOKENS_HELP}
 
 ${AUDIT_HELP}
+
+${CHANGE_HELP}
 
 The CLI acts as an admin named cli:<OS user> in the audit log. Exit codes: 0 done, 1 failed,
 2 the command as given cannot succeed (unknown command or option, bad value, no such id).
@@ -123,6 +127,10 @@ const COMMANDS: Record<string, Command> = {
 
   async audit(args) {
     await withDatabase(prepareAuditCommand(args));
+  },
+
+  async change(args) {
+    await withDatabase(prepareChangeCommand(args));
   },
 
   async help() {

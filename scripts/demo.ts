@@ -9,6 +9,7 @@ import { closeDb, getDatabaseTargetFromEnv, openDatabase, setDb } from "../lib/d
 import { getEnv, parseEnv } from "../lib/env";
 import { ensureIntegration } from "../lib/integrations/manage-integrations";
 import { migrateDatabase } from "../lib/migrations/migrate-database";
+import { buildOrderServiceRelease } from "../lib/scenarios/order-service-release";
 import {
   buildStormDeliveries,
   ORDER_SERVICE_STORM,
@@ -109,6 +110,7 @@ async function createDemoIntegrations(): Promise<void> {
     "datadog",
     "generic",
     "pagerduty_events",
+    "changes",
   ] as const) {
     await ensureIntegration(kind, "demo", token);
   }
@@ -131,6 +133,7 @@ async function replayStorm(speedup = 10): Promise<void> {
       atOffsetSeconds: alert.atOffsetSeconds / speedup,
     })),
   );
+  await recordStormCause(start);
   step(`replaying the order-service storm: ${deliveries.length} deliveries over ${180 / speedup}s`);
   for (const delivery of deliveries) {
     const due = start.getTime() + delivery.atOffsetSeconds * 1000;
@@ -149,13 +152,42 @@ async function replayStorm(speedup = 10): Promise<void> {
   step("storm replayed");
 }
 
+/** The storm's cause, as a deploy pipeline reports it: order-service v41 days ago, v42 just now. */
+async function recordStormCause(start: Date): Promise<void> {
+  const releases = [
+    { version: "v41" as const, minutesAgo: 3 * 24 * 60, author: "deploy-bot" },
+    { version: "v42" as const, minutesAgo: 4, author: "deploy-bot" },
+  ];
+  for (const release of releases) {
+    const response = await fetch(`${baseUrl}/api/changes`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${env.FAULTLINE_DEMO_WEBHOOK_TOKEN}`,
+      },
+      body: JSON.stringify({
+        service: "order-service",
+        kind: "deploy",
+        version: release.version,
+        author: release.author,
+        at: new Date(start.getTime() - release.minutesAgo * 60_000).toISOString(),
+        description: `order-service ${release.version} (Deployment, Service, ConfigMap)`,
+        files: buildOrderServiceRelease(release.version),
+      }),
+    });
+    if (!response.ok)
+      throw new Error(`/api/changes answered ${response.status}: ${await response.text()}`);
+  }
+  step("recorded order-service deploys v41 and v42 (v42 4 min before the storm)");
+}
+
 function printUsage(): void {
   const token = env.FAULTLINE_DEMO_WEBHOOK_TOKEN;
   console.log(`
   Faultline is running: ${baseUrl}/incidents
 
   Demo webhook credentials (FAULTLINE_DEMO_WEBHOOK_TOKEN, FAULTLINE_DEMO_PAGERDUTY_SECRET):
-    bearer token for alertmanager, grafana, datadog, generic, pagerduty-events: ${token}
+    bearer token for alertmanager, grafana, datadog, generic, pagerduty-events, changes: ${token}
     signing secret for the PagerDuty webhook (pagerduty):  ${env.FAULTLINE_DEMO_PAGERDUTY_SECRET}
   Signing secrets are stored encrypted with FAULTLINE_SECRET_KEY (unset: ${path.join(env.FAULTLINE_DATA_DIR, "secret.key")}).
 

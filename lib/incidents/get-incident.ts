@@ -1,3 +1,4 @@
+import { listIncidentChanges } from "../changes/list-incident-changes";
 import { getPrisma } from "../db";
 import { AppError } from "../errors";
 import { toStringRecord } from "../json";
@@ -26,6 +27,7 @@ export async function getIncidentOrThrow(id: number): Promise<IncidentDetail> {
   });
   if (!incident) throw new AppError("NOT_FOUND", `Incident ${id} does not exist.`);
   const counts = (await countAlertsByIncident([id])).get(id);
+  const changes = await listIncidentChanges(incident);
   return {
     id: incident.id,
     title: incident.title,
@@ -57,13 +59,24 @@ export async function getIncidentOrThrow(id: number): Promise<IncidentDetail> {
       generatorUrl: alert.generatorUrl,
       service: alert.service,
     })),
-    // Fetched newest first so the cap keeps the latest events; shown oldest first.
-    timeline: incident.timeline.toReversed().map((event) => ({
-      id: event.id,
-      at: event.at,
-      kind: event.kind,
-      actor: event.actor,
-      text: event.text,
-    })),
+    changes,
+    // Fetched newest first so the cap keeps the latest events; shown oldest first. Changes are
+    // read from their own table, so one recorded after the incident opened still shows.
+    timeline: [
+      ...incident.timeline.map((event) => ({
+        id: event.id,
+        at: event.at,
+        kind: event.kind,
+        actor: event.actor,
+        text: event.text,
+      })),
+      ...changes.map((change) => ({
+        id: -change.id,
+        at: change.at,
+        kind: `change.${change.kind}`,
+        actor: change.author ?? "faultline",
+        text: change.lead,
+      })),
+    ].sort((a, b) => a.at.getTime() - b.at.getTime() || a.id - b.id),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { TIncidentChange } from "../changes/list-incident-changes";
 import type { AlertSource, AlertStatus, IncidentStatus, Severity } from "../generated/prisma/enums";
 
 export const INCIDENT_STATUSES = ["triggered", "acknowledged", "mitigated", "resolved"] as const;
@@ -81,6 +82,8 @@ export type IncidentDetail = IncidentSummary & {
   mitigatedAt: Date | null;
   parentIncidentId: number | null;
   alerts: IncidentAlert[];
+  /** Changes on its origin and suspect services, newest first (lib/changes). */
+  changes: TIncidentChange[];
   timeline: IncidentTimelineEvent[];
 };
 

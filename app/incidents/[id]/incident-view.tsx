@@ -8,6 +8,7 @@ import { formatAge, formatTimestamp } from "@/lib/format-time";
 import type { IncidentBlastRadius } from "@/lib/graph/get-incident-blast-radius";
 import type { IncidentDetail, Jsonified } from "@/lib/incidents/schemas";
 import { AlertTable } from "./alert-table";
+import { ChangeList } from "./change-list";
 import { BlastRadiusMap } from "./map/blast-radius-map";
 import { StatusControls } from "./status-controls";
 import { Timeline } from "./timeline";
@@ -79,6 +80,9 @@ export function IncidentView({
           Read-only: acknowledging and resolving need the responder role.
         </p>
       )}
+
+      <h2>What changed</h2>
+      <ChangeList changes={incident.changes} />
 
       <h2>Blast radius</h2>
       <BlastRadiusMap incidentId={incident.id} initialData={initialBlastRadius} />

@@ -1,25 +1,28 @@
 import { hashContent } from "../changes/hash-content";
+import { sortKeys } from "./render-document";
 import type { TFileDiff, TFileWrite } from "./schemas";
 
+// The function the database layer stores file contents under, so a base hash means one thing.
+export { hashContent };
+
 /**
- * What an apply must present: the SHA-256 of the redacted diff, the base versions it was computed
- * against, and each write's content hash (so a changed secret changes it without being in it).
+ * What an apply must present: the SHA-256 of the redacted diffs, the base versions they were
+ * computed against, and each write's content hash (a changed secret changes it without being in it).
  */
 export function computeDiffHash(input: {
   diffs: TFileDiff[];
   base: Record<string, string | null>;
   writes: TFileWrite[];
 }): string {
+  const byPath = <T extends { path: string }>(items: T[]) =>
+    [...items].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const canonical = {
-    base: Object.keys(input.base)
-      .sort()
-      .map((path) => [path, input.base[path]]),
-    diffs: [...input.diffs]
-      .sort((a, b) => a.path.localeCompare(b.path))
-      .map((diff) => [diff.path, diff.diff]),
-    writes: [...input.writes]
-      .sort((a, b) => a.path.localeCompare(b.path))
-      .map((write) => [write.path, write.content === null ? null : hashContent(write.content)]),
+    base: input.base,
+    diffs: byPath(input.diffs),
+    writes: byPath(input.writes).map((write) => ({
+      path: write.path,
+      content: write.content === null ? null : hashContent(write.content),
+    })),
   };
-  return hashContent(JSON.stringify(canonical));
+  return hashContent(JSON.stringify(sortKeys(canonical)));
 }

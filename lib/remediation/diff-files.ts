@@ -1,8 +1,19 @@
 import { createTwoFilesPatch } from "diff";
-import { stringify } from "yaml";
-import { formatOfPath, matchKeyOf, readDocuments, type TParsedDocument } from "./read-documents";
-import { redactDocumentPair, redactTextPair } from "./redact-secrets";
+import {
+  formatOfPath,
+  listDocumentChunks,
+  matchKeyOf,
+  NOT_YAML,
+  parseYamlChunk,
+  readDocuments,
+  type TParsedDocument,
+} from "./read-documents";
+import { maskSecretPair, redactTextPair } from "./redact-secrets";
+import { canonical, renderJsonDocument, renderYamlDocument } from "./render-document";
 import type { TDocumentChange, TFileDiff } from "./schemas";
+import { splitYamlDocuments } from "./split-yaml-documents";
+
+type TReadResult = { documents: TParsedDocument[] } | { note: string | null };
 
 /**
  * One file's reviewed diff. YAML and JSON are compared as data first: documents matched by
@@ -10,22 +21,11 @@ import type { TDocumentChange, TFileDiff } from "./schemas";
  */
 export function diffFile(path: string, before: string | null, after: string | null): TFileDiff {
   const format = formatOfPath(path);
-  const parsedBefore = before === null ? null : readDocuments(path, before);
-  const parsedAfter = after === null ? null : readDocuments(path, after);
-  if (format !== "text" && parsedBefore?.format !== "text" && parsedAfter?.format !== "text") {
-    return diffDocuments(
-      path,
-      format,
-      parsedBefore?.documents ?? [],
-      parsedAfter?.documents ?? [],
-      before === null,
-      after === null,
-    );
+  const read = format === "text" ? null : readPair(path, before, after);
+  if (format !== "text" && read && "before" in read) {
+    return diffDocuments(path, format, read.before, read.after, before === null, after === null);
   }
-  const note =
-    (parsedBefore?.format === "text" && parsedBefore.note) ||
-    (parsedAfter?.format === "text" && parsedAfter.note) ||
-    undefined;
+  const note = read && "note" in read ? read.note : null;
   const redacted = redactTextPair(before ?? "", after ?? "");
   const diff =
     before === after
@@ -37,8 +37,46 @@ export function diffFile(path: string, before: string | null, after: string | nu
     ...(note ? { note } : {}),
     documents: [],
     diff,
-    hasSecretChange: redacted.hasSecretChange,
+    hasSecretChange: before !== after && redacted.hasSecretChange,
   };
+}
+
+/**
+ * Both versions' documents. YAML documents whose text is the same at the same position are
+ * left out unparsed: a 35-document bundle with one change parses one document per side.
+ */
+function readPair(
+  path: string,
+  before: string | null,
+  after: string | null,
+): { before: TParsedDocument[]; after: TParsedDocument[] } | { note: string | null } {
+  const x = before === null ? null : splitYamlDocuments(before);
+  const y = after === null ? null : splitYamlDocuments(after);
+  if (formatOfPath(path) === "yaml" && (x || before === null) && (y || after === null)) {
+    const xs = listDocumentChunks(x ?? []);
+    const ys = listDocumentChunks(y ?? []);
+    const isSame = (index: number) => xs[index]?.[1].text === ys[index]?.[1].text;
+    const parse = (chunks: typeof xs) => {
+      const documents: TParsedDocument[] = [];
+      for (const [index, chunk] of chunks) {
+        if (isSame(index)) continue;
+        const doc = parseYamlChunk(chunk, index);
+        if (doc === "invalid") return null;
+        if (doc) documents.push(doc);
+      }
+      return documents;
+    };
+    const parsedBefore = parse(xs);
+    const parsedAfter = parse(ys);
+    if (!parsedBefore || !parsedAfter) return { note: NOT_YAML };
+    return { before: parsedBefore, after: parsedAfter };
+  }
+  const read = (content: string | null): TReadResult =>
+    content === null ? { documents: [] } : readDocuments(path, content);
+  const a = read(before);
+  const b = read(after);
+  if ("documents" in a && "documents" in b) return { before: a.documents, after: b.documents };
+  return { note: ("note" in a && a.note) || ("note" in b && b.note) || null };
 }
 
 function diffDocuments(
@@ -59,12 +97,9 @@ function diffDocuments(
   for (const key of keys) {
     const x = beforeByKey.get(key);
     const y = afterByKey.get(key);
-    // Compared before rendering: most documents of a release bundle are unchanged.
     if (x && y && canonical(x.value) === canonical(y.value)) continue;
-    const redacted = redactDocumentPair(x?.value, y?.value);
-    const l = x ? render(format, redacted.before) : "";
-    const r = y ? render(format, redacted.after) : "";
-    hasSecretChange ||= redacted.hasSecretChange;
+    const masks = maskSecretPair(x?.value, y?.value);
+    hasSecretChange ||= masks.hasSecretChange;
     const doc = (y ?? x) as TParsedDocument;
     documents.push({
       ref: doc.ref,
@@ -72,12 +107,25 @@ function diffDocuments(
       change: !x ? "added" : !y ? "removed" : "changed",
     });
     const header = `# ${doc.ref?.key ?? `document ${doc.index + 1}`}\n`;
-    left.push(x ? header + l : "");
-    right.push(y ? header + r : "");
+    if (x) left.push(header + render(format, x, masks.before));
+    if (y) right.push(header + render(format, y, masks.after));
   }
+  documents.sort((a, b) => a.index - b.index);
   const diff =
-    documents.length === 0 ? "" : patch(path, left.join(""), right.join(""), isAdded, isDeleted);
+    documents.length === 0
+      ? ""
+      : patch(path, left.join("\n"), right.join("\n"), isAdded, isDeleted);
   return { path, format, documents, diff, hasSecretChange };
+}
+
+function render(
+  format: "yaml" | "json",
+  doc: TParsedDocument,
+  masks: ReturnType<typeof maskSecretPair>["before"],
+): string {
+  return format === "yaml" && doc.source
+    ? renderYamlDocument(doc.source, masks)
+    : renderJsonDocument(doc.value, masks);
 }
 
 function patch(
@@ -95,27 +143,5 @@ function patch(
     "",
     "",
     { context: 3 },
-  );
-}
-
-/** Sorted keys, so two documents that differ only in key order or quoting render the same. */
-function render(format: "yaml" | "json", value: unknown): string {
-  const sorted = sortKeys(value);
-  return format === "json"
-    ? `${JSON.stringify(sorted, null, 2)}\n`
-    : stringify(sorted, { lineWidth: 0 });
-}
-
-export function canonical(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (typeof value !== "object" || value === null) return value;
-  return Object.fromEntries(
-    Object.keys(value)
-      .sort()
-      .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
   );
 }

@@ -1,5 +1,6 @@
 import { diffFile } from "./diff-files";
-import type { TFileSet, TFileWrite, TRemediationPlan, TWarning } from "./schemas";
+import { listDiffWarnings, noChangeWarning } from "./list-plan-warnings";
+import type { TFileSet, TFileWrite, TRemediationPlan } from "./schemas";
 
 /** Restores whole config files (YAML, JSON, .properties, .env, .ini, …) to their `target` text. */
 export function planRevert(input: {
@@ -7,25 +8,15 @@ export function planRevert(input: {
   target: TFileSet;
   paths: string[];
 }): TRemediationPlan {
-  const writes: TFileWrite[] = input.paths
+  const writes: TFileWrite[] = [...new Set(input.paths)]
     .filter((path) => input.current[path] !== input.target[path])
     .map((path) => ({ path, content: input.target[path] ?? null }));
   const diffs = writes.map((write) =>
     diffFile(write.path, input.current[write.path] ?? null, write.content),
   );
-  const warnings: TWarning[] =
+  const warnings =
     writes.length === 0
-      ? [{ code: "no_change", message: "These files are already as they were." }]
-      : [];
-  for (const diff of diffs) {
-    if (diff.note)
-      warnings.push({ code: "plain_text", path: diff.path, message: `${diff.path}: ${diff.note}` });
-    if (diff.hasSecretChange)
-      warnings.push({
-        code: "secret_redacted",
-        path: diff.path,
-        message: `A secret value in ${diff.path} changes; its values are hidden.`,
-      });
-  }
+      ? [noChangeWarning("These files are already as they were.")]
+      : listDiffWarnings(diffs);
   return { kind: "revert", writes, diffs, warnings };
 }

@@ -1,12 +1,21 @@
-import { canonical, diffFile } from "./diff-files";
-import { isWorkload, matchKeyOf, readDocuments, type TParsedDocument } from "./read-documents";
+import { AppError } from "../errors";
+import { diffFile } from "./diff-files";
+import { listDiffWarnings, noChangeWarning } from "./list-plan-warnings";
+import {
+  describeDocument,
+  isWorkload,
+  matchKeyOf,
+  readDocuments,
+  type TParsedDocument,
+} from "./read-documents";
+import { canonical } from "./render-document";
+import { documentText, replaceDocuments, type TReplacement } from "./replace-documents";
 import type { TFileSet, TFileWrite, TRemediationPlan, TWarning } from "./schemas";
 
-const KEPT_KINDS = new Set(["ConfigMap", "Secret"]);
-
 /**
- * Rolls the workloads (Deployment, StatefulSet, DaemonSet) back to `target`. Every other document
- * that differs stays as it is and is named in a warning, unless the responder `include`s it.
+ * Rolls the workloads (Deployment, StatefulSet, DaemonSet) back to `target`, the earlier release.
+ * Every other document that differs stays as it is and is named in a warning, unless the
+ * responder `include`s its key.
  */
 export function planRollback(input: {
   current: TFileSet;
@@ -14,68 +23,114 @@ export function planRollback(input: {
   include?: string[];
 }): TRemediationPlan {
   const include = new Set(input.include ?? []);
+  const seen = new Set<string>();
   const writes: TFileWrite[] = [];
   const warnings: TWarning[] = [];
   for (const path of Object.keys(input.current).sort()) {
     const current = input.current[path] as string;
     const target = input.target[path];
-    if (target === undefined || target === current) continue;
-    const now = readDocuments(path, current);
-    const then = readDocuments(path, target);
-    if (now.format === "text" || then.format === "text") continue;
-    const previous = new Map(then.documents.map((doc) => [matchKeyOf(doc), doc]));
-    let isChanged = false;
-    const rendered = now.documents.map((doc) => {
-      const old = previous.get(matchKeyOf(doc));
-      if (!old || canonical(old.value) === canonical(doc.value)) return text(doc);
-      const key = doc.ref?.key ?? `${path} document ${doc.index + 1}`;
-      if (isWorkload(doc.ref) || include.has(key)) {
-        isChanged = true;
-        if (!isWorkload(doc.ref)) {
-          warnings.push({
-            code: "included",
-            path,
-            document: key,
-            message: `${key} is rolled back too, as you added it.`,
-          });
-        }
-        return text(old);
-      }
-      const kind = doc.ref?.kind ?? "document";
-      warnings.push({
-        code: "not_reverted",
-        path,
-        document: key,
-        message: KEPT_KINDS.has(kind)
-          ? `${kind} ${doc.ref?.namespace}/${doc.ref?.name} changed since then and will NOT be reverted by this rollback; add it to roll it back too.`
-          : `${key} changed since then and is left as it is.`,
-      });
-      return text(doc);
-    });
-    if (isChanged) writes.push({ path, content: rendered.join("---\n") });
+    const file = rollBackFile(path, current, target, include);
+    for (const key of file.keys) seen.add(key);
+    warnings.push(...file.warnings);
+    if (file.content !== null && file.content !== current)
+      writes.push({ path, content: file.content });
   }
+  const unknown = [...include].filter((key) => !seen.has(key));
+  if (unknown.length > 0)
+    throw new AppError("VALIDATION", `No such document in these files: ${unknown.join(", ")}`);
   const diffs = writes.map((write) =>
     diffFile(write.path, input.current[write.path] ?? null, write.content),
   );
   if (writes.length === 0)
-    warnings.push({
-      code: "no_change",
-      message: "The workloads are already as they were in that version.",
-    });
-  for (const diff of diffs) {
-    if (diff.hasSecretChange)
-      warnings.push({
-        code: "secret_redacted",
-        path: diff.path,
-        message: `A secret value in ${diff.path} changes; its values are hidden.`,
-      });
-  }
-  return { kind: "rollback", writes, diffs, warnings };
+    warnings.push(noChangeWarning("The workloads are already as they were in that version."));
+  return { kind: "rollback", writes, diffs, warnings: [...warnings, ...listDiffWarnings(diffs)] };
 }
 
-/** A document's own text, comments kept (JSON files are one document, re-serialised). */
-function text(doc: TParsedDocument): string {
-  return doc.source
-    ? doc.source.toString({ lineWidth: 0 })
-    : `${JSON.stringify(doc.value, null, 2)}\n`;
+function rollBackFile(
+  path: string,
+  current: string,
+  target: string | undefined,
+  include: Set<string>,
+): { content: string | null; warnings: TWarning[]; keys: string[] } {
+  const now = readDocuments(path, current);
+  const then = target === undefined ? null : readDocuments(path, target);
+  if (now.format === "text" || then?.format === "text") {
+    const warnings = target !== undefined && target !== current ? [notKubernetes(path)] : [];
+    return { content: null, warnings, keys: [] };
+  }
+  const keys = now.documents.flatMap((doc) => (doc.ref ? [doc.ref.key] : []));
+  if (!now.documents.some((doc) => doc.ref)) {
+    const isChanged =
+      then !== null &&
+      canonical(now.documents.map((d) => d.value)) !==
+        canonical(then.documents.map((d) => d.value));
+    return { content: null, warnings: isChanged ? [notKubernetes(path)] : [], keys };
+  }
+  const previous = new Map((then?.documents ?? []).map((doc) => [matchKeyOf(doc), doc]));
+  const replacements: TReplacement[] = [];
+  const warnings: TWarning[] = [];
+  for (const doc of now.documents) {
+    const old = previous.get(matchKeyOf(doc));
+    if (!doc.ref || (old && canonical(old.value) === canonical(doc.value))) continue;
+    const key = describeDocument(path, doc);
+    if (!old) {
+      warnings.push(notReverted(path, doc, "was added since then and is left in place"));
+    } else if (isWorkload(doc.ref) || include.has(key)) {
+      replacements.push({ doc, text: documentText(target as string, old) });
+      if (!isWorkload(doc.ref))
+        warnings.push({
+          code: "included",
+          path,
+          document: key,
+          message: `${key} is rolled back too, as you added it.`,
+        });
+    } else {
+      warnings.push(
+        notReverted(path, doc, "changed in the same deploy and will NOT be reverted", true),
+      );
+    }
+  }
+  const currentKeys = new Set(now.documents.map(matchKeyOf));
+  for (const old of then?.documents ?? []) {
+    if (old.ref && !currentKeys.has(matchKeyOf(old)))
+      warnings.push(notReverted(path, old, "was removed since then and is not restored"));
+  }
+  return { content: writeFile(current, now.documents, replacements), warnings, keys };
+}
+
+/** In place when every document has its range; else (JSON, YAML directives) re-rendered whole. */
+function writeFile(
+  current: string,
+  documents: TParsedDocument[],
+  replacements: TReplacement[],
+): string {
+  if (replacements.length === 0) return current;
+  if (documents.every((doc) => doc.range)) return replaceDocuments(current, replacements);
+  const byDoc = new Map(replacements.map((item) => [item.doc, item.text]));
+  const texts = documents.map((doc) => byDoc.get(doc) ?? documentText(current, doc));
+  return documents.every((doc) => doc.source) ? texts.join("---\n") : (texts[0] ?? "");
+}
+
+function notReverted(
+  path: string,
+  doc: TParsedDocument,
+  what: string,
+  canInclude = false,
+): TWarning {
+  const key = describeDocument(path, doc);
+  const name = doc.ref ? `${doc.ref.kind} ${doc.ref.namespace}/${doc.ref.name}` : key;
+  return {
+    code: "not_reverted",
+    path,
+    document: key,
+    message: canInclude ? `${name} ${what}; add it to roll it back too.` : `${name} ${what}.`,
+  };
+}
+
+function notKubernetes(path: string): TWarning {
+  return {
+    code: "not_reverted",
+    path,
+    message: `${path} changed since then but holds no Kubernetes workload; a rollback leaves it (revert the file to restore it).`,
+  };
 }

@@ -1,6 +1,16 @@
-import { isRecord } from "./read-documents";
+import { formatOfPath, isRecord, readDocuments, type TParsedDocument } from "./read-documents";
 
-const SECRET_NAME = /(pass(word)?|secret|token|api[_-]?key|private[_-]?key|credential)/i;
+/** Where a secret value sits in a document: `id` pairs it across versions, `path` finds it. */
+export type TSecretValue = { id: string; path: (string | number)[]; value: unknown };
+/** A placeholder to write at `path` in place of the secret value. */
+export type TMask = { path: (string | number)[]; placeholder: string };
+
+export const REDACTED = "<redacted>";
+export const REDACTED_OLD = "<redacted: old value>";
+export const REDACTED_NEW = "<redacted: new value>";
+
+const SECRET_NAME =
+  /(passw(or)?d|passphrase|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|credential|(^|[_.-])(pass|pwd)$)/i;
 const POD_KINDS = new Set([
   "Deployment",
   "StatefulSet",
@@ -15,121 +25,149 @@ export function isSecretName(name: string): boolean {
   return SECRET_NAME.test(name);
 }
 
-/** What a hidden value reads as: the same on both sides when unchanged, different when changed. */
-function mask(isChanged: boolean, side: "before" | "after"): string {
-  if (!isChanged) return "REDACTED";
-  return side === "before" ? "REDACTED (old value)" : "REDACTED (new value)";
-}
-
 /**
- * Both sides of a document with secret values hidden: a Secret's data/stringData, and pod env
- * values that are secret-named or sit next to a secretKeyRef. Returns whether a hidden value changed.
+ * The secret values of one Kubernetes document: a Secret's data/stringData, and pod env values
+ * that are secret-named or sit next to a secretKeyRef.
  */
-export function redactDocumentPair(
-  before: unknown,
-  after: unknown,
-): { before: unknown; after: unknown; hasSecretChange: boolean } {
-  const state = { hasSecretChange: false };
-  const kind = isRecord(after) ? after.kind : isRecord(before) ? before.kind : undefined;
-  const b = structuredClone(before);
-  const a = structuredClone(after);
-  if (kind === "Secret") {
-    for (const field of ["data", "stringData"]) {
-      redactMaps(pick(b, field), pick(a, field), () => true, state);
-    }
-  } else if (typeof kind === "string" && POD_KINDS.has(kind)) {
-    const beforeEnv = listEnv(b);
-    const afterEnv = listEnv(a);
-    const names = new Set([...beforeEnv.keys(), ...afterEnv.keys()]);
-    for (const name of names) {
-      const x = beforeEnv.get(name);
-      const y = afterEnv.get(name);
-      if (!isSecretEnv(name, x) && !isSecretEnv(name, y)) continue;
-      const isChanged = x?.value !== y?.value;
-      if (isChanged && (x?.value !== undefined || y?.value !== undefined))
-        state.hasSecretChange = true;
-      if (x && x.value !== undefined) x.value = mask(isChanged, "before");
-      if (y && y.value !== undefined) y.value = mask(isChanged, "after");
+export function listSecretValues(doc: unknown): TSecretValue[] {
+  if (!isRecord(doc) || typeof doc.kind !== "string") return [];
+  if (doc.kind === "Secret") {
+    return ["data", "stringData"].flatMap((field) => {
+      const values = doc[field];
+      if (!isRecord(values)) return [];
+      return Object.entries(values).map(([key, value]) => ({
+        id: `${field}/${key}`,
+        path: [field, key],
+        value,
+      }));
+    });
+  }
+  return POD_KINDS.has(doc.kind) ? listSecretEnv(doc, []) : [];
+}
+
+function listSecretEnv(node: unknown, path: (string | number)[]): TSecretValue[] {
+  if (Array.isArray(node)) return node.flatMap((item, i) => listSecretEnv(item, [...path, i]));
+  if (!isRecord(node)) return [];
+  const found: TSecretValue[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    if ((key === "containers" || key === "initContainers") && Array.isArray(value)) {
+      value.forEach((container, i) => {
+        found.push(...listContainerSecrets(container, [...path, key, i]));
+      });
+    } else {
+      found.push(...listSecretEnv(value, [...path, key]));
     }
   }
-  return { before: b, after: a, hasSecretChange: state.hasSecretChange };
-}
-
-function isSecretEnv(name: string, entry: Record<string, unknown> | undefined): boolean {
-  if (!entry) return false;
-  const valueFrom = isRecord(entry.valueFrom) ? entry.valueFrom : {};
-  return isSecretName(name) || "secretKeyRef" in valueFrom;
-}
-
-function pick(doc: unknown, field: string): Record<string, unknown> | null {
-  return isRecord(doc) && isRecord(doc[field]) ? doc[field] : null;
-}
-
-function redactMaps(
-  before: Record<string, unknown> | null,
-  after: Record<string, unknown> | null,
-  isSecret: (key: string) => boolean,
-  state: { hasSecretChange: boolean },
-): void {
-  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
-  for (const key of keys) {
-    if (!isSecret(key)) continue;
-    const isChanged = JSON.stringify(before?.[key]) !== JSON.stringify(after?.[key]);
-    if (isChanged) state.hasSecretChange = true;
-    if (before && key in before) before[key] = mask(isChanged, "before");
-    if (after && key in after) after[key] = mask(isChanged, "after");
-  }
-}
-
-/** Every container's env entries by "container/NAME", in a workload or a bare pod spec. */
-function listEnv(doc: unknown): Map<string, Record<string, unknown>> {
-  const found = new Map<string, Record<string, unknown>>();
-  const visit = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (!isRecord(node)) return;
-    for (const field of ["containers", "initContainers"]) {
-      const containers = node[field];
-      if (!Array.isArray(containers)) continue;
-      for (const container of containers) {
-        if (!isRecord(container) || !Array.isArray(container.env)) continue;
-        for (const entry of container.env) {
-          if (isRecord(entry) && typeof entry.name === "string")
-            found.set(`${String(container.name)}/${entry.name}`, entry);
-        }
-      }
-    }
-    for (const value of Object.values(node)) visit(value);
-  };
-  visit(doc);
   return found;
 }
 
-/** `KEY=value` / `key: value` lines of .env, .properties and .ini files, secret-named values hidden. */
+function listContainerSecrets(container: unknown, path: (string | number)[]): TSecretValue[] {
+  if (!isRecord(container) || !Array.isArray(container.env)) return [];
+  return container.env.flatMap((entry, i) => {
+    if (!isRecord(entry) || typeof entry.name !== "string" || !("value" in entry)) return [];
+    const valueFrom = isRecord(entry.valueFrom) ? entry.valueFrom : {};
+    if (!isSecretName(entry.name) && !("secretKeyRef" in valueFrom)) return [];
+    const id = `env/${String(container.name)}/${entry.name}`;
+    return [{ id, path: [...path, "env", i, "value"], value: entry.value }];
+  });
+}
+
+/**
+ * The placeholders for both versions of a document. A value that changed reads differently on
+ * each side (so the diff shows the line changed) but never as what it holds.
+ */
+export function maskSecretPair(
+  before: unknown,
+  after: unknown,
+): { before: TMask[]; after: TMask[]; hasSecretChange: boolean } {
+  const x = new Map(listSecretValues(before).map((secret) => [secret.id, secret]));
+  const y = new Map(listSecretValues(after).map((secret) => [secret.id, secret]));
+  const isChanged = (id: string) =>
+    JSON.stringify(x.get(id)?.value) !== JSON.stringify(y.get(id)?.value);
+  const masks = (side: Map<string, TSecretValue>, changed: string) =>
+    [...side.values()].map((secret) => ({
+      path: secret.path,
+      placeholder: isChanged(secret.id) ? changed : REDACTED,
+    }));
+  const hasSecretChange = [...new Set([...x.keys(), ...y.keys()])].some(isChanged);
+  return { before: masks(x, REDACTED_OLD), after: masks(y, REDACTED_NEW), hasSecretChange };
+}
+
+/** A copy of a plain value with the masks written in. */
+export function applyMasks(value: unknown, masks: TMask[]): unknown {
+  if (masks.length === 0) return value;
+  const copy = structuredClone(value);
+  for (const mask of masks) {
+    let node: unknown = copy;
+    for (const key of mask.path.slice(0, -1))
+      node = (node as Record<string | number, unknown>)[key];
+    (node as Record<string | number, unknown>)[mask.path.at(-1) as string | number] =
+      mask.placeholder;
+  }
+  return copy;
+}
+
+const ASSIGNMENT = /^(\s*(?:export\s+)?(["']?)([A-Za-z0-9_.-]+)\2\s*[=:]\s*)(.*?)(,?)$/;
+
+/** Secret-named `KEY=value` / `key: value` lines (.env, .properties, .ini, unparsable YAML). */
 export function redactTextPair(
   before: string,
   after: string,
 ): { before: string; after: string; hasSecretChange: boolean } {
-  const pattern = /^(\s*(?:export\s+)?([A-Za-z0-9_.-]+)\s*[=:]\s*)(.*)$/;
   const valuesOf = (text: string) =>
     new Map(
       text.split("\n").flatMap((line) => {
-        const match = pattern.exec(line);
-        return match?.[2] && isSecretName(match[2]) ? [[match[2], match[3]] as const] : [];
+        const match = ASSIGNMENT.exec(line);
+        return match?.[3] && isSecretName(match[3]) ? [[match[3], match[4]] as const] : [];
       }),
     );
-  const b = valuesOf(before);
-  const a = valuesOf(after);
-  let hasSecretChange = false;
-  const rewrite = (text: string, side: "before" | "after") =>
+  const x = valuesOf(before);
+  const y = valuesOf(after);
+  const isChanged = (key: string) => x.get(key) !== y.get(key);
+  const rewrite = (text: string, changed: string) =>
     text
       .split("\n")
       .map((line) => {
-        const match = pattern.exec(line);
-        if (!match?.[2] || !isSecretName(match[2])) return line;
-        const isChanged = b.get(match[2]) !== a.get(match[2]);
-        if (isChanged) hasSecretChange = true;
-        return `${match[1]}${mask(isChanged, side)}`;
+        const match = ASSIGNMENT.exec(line);
+        if (!match?.[3] || !isSecretName(match[3])) return line;
+        return `${match[1]}${isChanged(match[3]) ? changed : REDACTED}${match[5]}`;
       })
       .join("\n");
-  return { before: rewrite(before, "before"), after: rewrite(after, "after"), hasSecretChange };
+  const hasSecretChange = [...new Set([...x.keys(), ...y.keys()])].some(isChanged);
+  return {
+    before: rewrite(before, REDACTED_OLD),
+    after: rewrite(after, REDACTED_NEW),
+    hasSecretChange,
+  };
+}
+
+/** One file's text with every secret value replaced, for logs, audit rows and API responses. */
+export function redactText(path: string, content: string): string {
+  const parsed = readDocuments(path, content);
+  if (parsed.format === "text") return redactTextPair(content, content).before;
+  if (formatOfPath(path) === "json") {
+    const doc = parsed.documents[0];
+    const masks = maskSecretPair(doc?.value, doc?.value).before;
+    return masks.length === 0
+      ? content
+      : `${JSON.stringify(applyMasks(doc?.value, masks), null, 2)}\n`;
+  }
+  let text = content;
+  // From the end, so earlier ranges stay valid; documents without secrets keep their bytes.
+  for (const doc of [...parsed.documents].reverse()) {
+    const masks = maskSecretPair(doc.value, doc.value).before;
+    if (masks.length === 0 || !doc.source) continue;
+    if (!doc.range) return parsed.documents.map((item) => redactDocument(item, false)).join("");
+    text = text.slice(0, doc.range.start) + redactDocument(doc, true) + text.slice(doc.range.end);
+  }
+  return text;
+}
+
+function redactDocument(doc: TParsedDocument, isBodyOnly = false): string {
+  const copy = doc.source?.clone();
+  if (!copy) return "";
+  for (const mask of maskSecretPair(doc.value, doc.value).before)
+    copy.setIn(mask.path, mask.placeholder);
+  if (isBodyOnly && copy.directives) copy.directives.docStart = null;
+  return copy.toString({ lineWidth: 0 });
 }

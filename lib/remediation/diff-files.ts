@@ -1,4 +1,4 @@
-import { createTwoFilesPatch } from "diff";
+import { structuredPatch } from "diff";
 import {
   formatOfPath,
   listDocumentChunks,
@@ -91,8 +91,8 @@ function diffDocuments(
   const afterByKey = new Map(after.map((doc) => [matchKeyOf(doc), doc]));
   const keys = [...new Set([...afterByKey.keys(), ...beforeByKey.keys()])];
   const documents: TDocumentChange[] = [];
-  const left: string[] = [];
-  const right: string[] = [];
+  const left: TSection[] = [];
+  const right: TSection[] = [];
   let hasSecretChange = false;
   for (const key of keys) {
     const x = beforeByKey.get(key);
@@ -106,15 +106,12 @@ function diffDocuments(
       index: doc.index,
       change: !x ? "added" : !y ? "removed" : "changed",
     });
-    const header = `# ${doc.ref?.key ?? `document ${doc.index + 1}`}\n`;
-    if (x) left.push(header + render(format, x, masks.before));
-    if (y) right.push(header + render(format, y, masks.after));
+    const name = doc.ref?.key ?? `document ${doc.index + 1}`;
+    if (x) left.push({ name, text: `# ${name}\n${render(format, x, masks.before)}` });
+    if (y) right.push({ name, text: `# ${name}\n${render(format, y, masks.after)}` });
   }
   documents.sort((a, b) => a.index - b.index);
-  const diff =
-    documents.length === 0
-      ? ""
-      : patch(path, left.join("\n"), right.join("\n"), isAdded, isDeleted);
+  const diff = documents.length === 0 ? "" : patch(path, left, right, isAdded, isDeleted);
   return { path, format, documents, diff, hasSecretChange };
 }
 
@@ -128,20 +125,45 @@ function render(
     : renderJsonDocument(doc.value, masks);
 }
 
+type TSection = { name: string; text: string };
+
+/** A unified diff whose hunk headers name the document they fall in, as git names functions. */
 function patch(
   path: string,
-  left: string,
-  right: string,
+  left: TSection[] | string,
+  right: TSection[] | string,
   isAdded: boolean,
   isDeleted: boolean,
 ): string {
-  return createTwoFilesPatch(
-    isAdded ? "/dev/null" : `a/${path}`,
-    isDeleted ? "/dev/null" : `b/${path}`,
-    left,
-    right,
-    "",
-    "",
-    { context: 3 },
-  );
+  const sections = (side: TSection[] | string) =>
+    typeof side === "string" ? [{ name: "", text: side }] : side;
+  const [x, y] = [sections(left), sections(right)];
+  const oldName = isAdded ? "/dev/null" : `a/${path}`;
+  const newName = isDeleted ? "/dev/null" : `b/${path}`;
+  const join = (side: TSection[]) => side.map((section) => section.text).join("\n");
+  const { hunks } = structuredPatch(oldName, newName, join(x), join(y), "", "", { context: 3 });
+  const lines = [`--- ${oldName}`, `+++ ${newName}`];
+  for (const hunk of hunks) {
+    const lead = hunk.lines.findIndex((line) => line.startsWith("-") || line.startsWith("+"));
+    const isNewSide = hunk.newLines > 0;
+    const at = (isNewSide ? hunk.newStart : hunk.oldStart) + Math.max(lead, 0);
+    const name = sectionAt(isNewSide ? y : x, at);
+    const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
+    const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
+    lines.push(
+      `@@ -${oldStart},${hunk.oldLines} +${newStart},${hunk.newLines} @@${name ? ` ${name}` : ""}`,
+    );
+    lines.push(...hunk.lines);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** The name of the section holding 1-based line `line` of the joined text. */
+function sectionAt(sections: TSection[], line: number): string {
+  let end = 0;
+  for (const section of sections) {
+    end += section.text.split("\n").length - (section.text.endsWith("\n") ? 1 : 0) + 1;
+    if (line < end) return section.name;
+  }
+  return sections.at(-1)?.name ?? "";
 }

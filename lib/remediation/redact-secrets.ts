@@ -1,3 +1,4 @@
+import { isScalar } from "yaml";
 import { formatOfPath, isRecord, readDocuments, type TParsedDocument } from "./read-documents";
 
 /** Where a secret value sits in a document: `id` pairs it across versions, `path` finds it. */
@@ -6,8 +7,8 @@ export type TSecretValue = { id: string; path: (string | number)[]; value: unkno
 export type TMask = { path: (string | number)[]; placeholder: string };
 
 export const REDACTED = "<redacted>";
-export const REDACTED_OLD = "<redacted: old value>";
-export const REDACTED_NEW = "<redacted: new value>";
+export const REDACTED_OLD = "<redacted, old>";
+export const REDACTED_NEW = "<redacted, new>";
 
 const SECRET_NAME =
   /(passw(or)?d|passphrase|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|credential|(^|[_.-])(pass|pwd)$)/i;
@@ -29,7 +30,10 @@ export function isSecretName(name: string): boolean {
  * The secret values of one Kubernetes document: a Secret's data/stringData, and pod env values
  * that are secret-named or sit next to a secretKeyRef.
  */
-export function listSecretValues(doc: unknown): TSecretValue[] {
+export function listSecretValues(
+  doc: unknown,
+  alsoSecret: Set<string> = new Set(),
+): TSecretValue[] {
   if (!isRecord(doc) || typeof doc.kind !== "string") return [];
   if (doc.kind === "Secret") {
     return ["data", "stringData"].flatMap((field) => {
@@ -42,32 +46,42 @@ export function listSecretValues(doc: unknown): TSecretValue[] {
       }));
     });
   }
-  return POD_KINDS.has(doc.kind) ? listSecretEnv(doc, []) : [];
+  return POD_KINDS.has(doc.kind) ? listSecretEnv(doc, [], alsoSecret) : [];
 }
 
-function listSecretEnv(node: unknown, path: (string | number)[]): TSecretValue[] {
-  if (Array.isArray(node)) return node.flatMap((item, i) => listSecretEnv(item, [...path, i]));
+function listSecretEnv(
+  node: unknown,
+  path: (string | number)[],
+  alsoSecret: Set<string>,
+): TSecretValue[] {
+  if (Array.isArray(node))
+    return node.flatMap((item, i) => listSecretEnv(item, [...path, i], alsoSecret));
   if (!isRecord(node)) return [];
   const found: TSecretValue[] = [];
   for (const [key, value] of Object.entries(node)) {
     if ((key === "containers" || key === "initContainers") && Array.isArray(value)) {
       value.forEach((container, i) => {
-        found.push(...listContainerSecrets(container, [...path, key, i]));
+        found.push(...listContainerSecrets(container, [...path, key, i], alsoSecret));
       });
     } else {
-      found.push(...listSecretEnv(value, [...path, key]));
+      found.push(...listSecretEnv(value, [...path, key], alsoSecret));
     }
   }
   return found;
 }
 
-function listContainerSecrets(container: unknown, path: (string | number)[]): TSecretValue[] {
+function listContainerSecrets(
+  container: unknown,
+  path: (string | number)[],
+  alsoSecret: Set<string>,
+): TSecretValue[] {
   if (!isRecord(container) || !Array.isArray(container.env)) return [];
   return container.env.flatMap((entry, i) => {
     if (!isRecord(entry) || typeof entry.name !== "string" || !("value" in entry)) return [];
     const valueFrom = isRecord(entry.valueFrom) ? entry.valueFrom : {};
-    if (!isSecretName(entry.name) && !("secretKeyRef" in valueFrom)) return [];
     const id = `env/${String(container.name)}/${entry.name}`;
+    if (!isSecretName(entry.name) && !("secretKeyRef" in valueFrom) && !alsoSecret.has(id))
+      return [];
     return [{ id, path: [...path, "env", i, "value"], value: entry.value }];
   });
 }
@@ -80,8 +94,12 @@ export function maskSecretPair(
   before: unknown,
   after: unknown,
 ): { before: TMask[]; after: TMask[]; hasSecretChange: boolean } {
-  const x = new Map(listSecretValues(before).map((secret) => [secret.id, secret]));
-  const y = new Map(listSecretValues(after).map((secret) => [secret.id, secret]));
+  // A value secret on either side is hidden on both, so the other side cannot give it away.
+  const ids = new Set(
+    [...listSecretValues(before), ...listSecretValues(after)].map((secret) => secret.id),
+  );
+  const x = new Map(listSecretValues(before, ids).map((secret) => [secret.id, secret]));
+  const y = new Map(listSecretValues(after, ids).map((secret) => [secret.id, secret]));
   const isChanged = (id: string) =>
     JSON.stringify(x.get(id)?.value) !== JSON.stringify(y.get(id)?.value);
   const masks = (side: Map<string, TSecretValue>, changed: string) =>
@@ -152,22 +170,31 @@ export function redactText(path: string, content: string): string {
       ? content
       : `${JSON.stringify(applyMasks(doc?.value, masks), null, 2)}\n`;
   }
-  let text = content;
-  // From the end, so earlier ranges stay valid; documents without secrets keep their bytes.
-  for (const doc of [...parsed.documents].reverse()) {
-    const masks = maskSecretPair(doc.value, doc.value).before;
-    if (masks.length === 0 || !doc.source) continue;
-    if (!doc.range) return parsed.documents.map((item) => redactDocument(item, false)).join("");
-    text = text.slice(0, doc.range.start) + redactDocument(doc, true) + text.slice(doc.range.end);
+  const edits: { start: number; end: number }[] = [];
+  for (const doc of parsed.documents) {
+    for (const mask of maskSecretPair(doc.value, doc.value).before) {
+      const node = doc.source?.getIn(mask.path, true);
+      const isInline = isScalar(node) && node.range && !String(node.type).startsWith("BLOCK");
+      // A block scalar or a file read whole (directives) is re-rendered instead.
+      if (!isInline || !doc.range || !node.range)
+        return parsed.documents.map(redactDocument).join("");
+      edits.push({
+        start: doc.range.chunkStart + node.range[0],
+        end: doc.range.chunkStart + node.range[1],
+      });
+    }
   }
+  // From the end, so earlier offsets stay valid; every other byte of the file is kept.
+  let text = content;
+  for (const edit of edits.sort((a, b) => b.start - a.start))
+    text = text.slice(0, edit.start) + REDACTED + text.slice(edit.end);
   return text;
 }
 
-function redactDocument(doc: TParsedDocument, isBodyOnly = false): string {
+function redactDocument(doc: TParsedDocument): string {
   const copy = doc.source?.clone();
   if (!copy) return "";
   for (const mask of maskSecretPair(doc.value, doc.value).before)
     copy.setIn(mask.path, mask.placeholder);
-  if (isBodyOnly && copy.directives) copy.directives.docStart = null;
   return copy.toString({ lineWidth: 0 });
 }

@@ -1,19 +1,11 @@
-import { parseAllDocuments } from "yaml";
+import { formatOfPath, readDocuments } from "../remediation/read-documents";
 
-/** Why a file named as YAML or JSON will be diffed as plain text, or null when it parses. */
+/**
+ * Why a file named as YAML or JSON will be diffed as plain text, or null when it parses: the
+ * diff's own parser decides, so the note and the diff always agree.
+ */
 export function describeUnparsableFile(path: string, content: string): string | null {
-  const lower = path.toLowerCase();
-  if (lower.endsWith(".json")) {
-    try {
-      JSON.parse(content);
-      return null;
-    } catch {
-      return `${path} is not valid JSON: it is stored, and diffed as plain text`;
-    }
-  }
-  if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
-    const failed = parseAllDocuments(content).some((doc) => "errors" in doc && doc.errors.length);
-    return failed ? `${path} is not valid YAML: it is stored, and diffed as plain text` : null;
-  }
-  return null;
+  const format = formatOfPath(path);
+  if (format === "text" || readDocuments(path, content).format !== "text") return null;
+  return `${path} is not valid ${format === "json" ? "JSON" : "YAML"}: it is stored, and diffed as plain text`;
 }

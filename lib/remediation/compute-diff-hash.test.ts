@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { computeDiffHash, hashContent } from "./compute-diff-hash";
+import { hashContent } from "../changes/hash-content";
+import { computeDiffHash } from "./compute-diff-hash";
 import { diffFile } from "./diff-files";
 
 const secret = (password: string) =>

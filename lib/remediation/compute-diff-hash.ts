@@ -2,9 +2,6 @@ import { hashContent } from "../changes/hash-content";
 import { sortKeys } from "./render-document";
 import type { TFileDiff, TFileWrite } from "./schemas";
 
-// The function the database layer stores file contents under, so a base hash means one thing.
-export { hashContent };
-
 /**
  * What an apply must present: the SHA-256 of the redacted diffs, the base versions they were
  * computed against, and each write's content hash (a changed secret changes it without being in it).

@@ -12,6 +12,18 @@ import { provideTestDatabase } from "./helpers/test-database";
 const testDb = provideTestDatabase();
 let viewer: TTestActor;
 
+/** GET /api/incidents/:id, as a viewer, for the incident whose title names `fragment`. */
+async function fetchIncidentTitled(fragment: string) {
+  const incident = await testDb.db.prisma.incident.findFirstOrThrow({
+    where: { title: { contains: fragment } },
+  });
+  const response = await getIncident(
+    getRequest(`/api/incidents/${incident.id}`, viewer.headers),
+    routeParams({ id: String(incident.id) }),
+  );
+  return response.json();
+}
+
 describe("an incident's recent changes", () => {
   beforeAll(async () => {
     viewer = await createTestActor("viewer");
@@ -44,14 +56,7 @@ describe("an incident's recent changes", () => {
   });
 
   it("shows the deploy before the first alert on the incident and on its timeline", async () => {
-    const incident = await testDb.db.prisma.incident.findFirstOrThrow({
-      where: { title: { contains: "order-service" } },
-    });
-    const response = await getIncident(
-      getRequest(`/api/incidents/${incident.id}`, viewer.headers),
-      routeParams({ id: String(incident.id) }),
-    );
-    const body = await response.json();
+    const body = await fetchIncidentTitled("order-service");
     expect(body.incident.changes.map((change: { lead: string }) => change.lead)).toEqual([
       "order-service deploy v42, 4 min before the first alert",
     ]);
@@ -62,13 +67,6 @@ describe("an incident's recent changes", () => {
   });
 
   it("does not show another service's change on an unrelated incident", async () => {
-    const incident = await testDb.db.prisma.incident.findFirstOrThrow({
-      where: { title: { contains: "search-index" } },
-    });
-    const response = await getIncident(
-      getRequest(`/api/incidents/${incident.id}`, viewer.headers),
-      routeParams({ id: String(incident.id) }),
-    );
-    expect((await response.json()).incident.changes).toEqual([]);
+    expect((await fetchIncidentTitled("search-index")).incident.changes).toEqual([]);
   });
 });

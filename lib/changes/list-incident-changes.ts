@@ -1,8 +1,6 @@
 import { getPrisma } from "../db";
 import { describeChangeLead } from "./describe-change-lead";
-
-/** How far before an incident's first alert its services' changes count as suspects. */
-export const CHANGE_LOOKBACK_MINUTES = 120;
+import { CHANGE_LOOKBACK_MINUTES } from "./schemas";
 
 export type TIncidentChange = {
   id: number;

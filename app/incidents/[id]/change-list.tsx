@@ -1,3 +1,4 @@
+import { CHANGE_LOOKBACK_MINUTES } from "@/lib/changes/schemas";
 import { formatTimestamp } from "@/lib/format-time";
 import type { IncidentDetail, Jsonified } from "@/lib/incidents/schemas";
 
@@ -8,8 +9,8 @@ export function ChangeList({ changes }: { changes: Change[] }) {
   if (changes.length === 0) {
     return (
       <p className="subtle" data-testid="changes-empty">
-        No deploys, config changes or flag flips recorded on these services in the 2 h before the
-        first alert.
+        No deploys, config changes or flag flips recorded on these services in the{" "}
+        {CHANGE_LOOKBACK_MINUTES / 60} h before the first alert.
       </p>
     );
   }

@@ -1,6 +1,6 @@
 import { getPrisma } from "../db";
+import { CHANGE_LOOKBACK_MINUTES } from "./change-lookback";
 import { describeChangeLead } from "./describe-change-lead";
-import { CHANGE_LOOKBACK_MINUTES } from "./schemas";
 
 export type TIncidentChange = {
   id: number;

@@ -1,9 +1,6 @@
 import { z } from "zod";
 import { ZTimestampDate } from "../ingest/timestamps";
 
-/** How far before an incident's first alert its services' changes count as suspects. */
-export const CHANGE_LOOKBACK_MINUTES = 120;
-
 export const CHANGE_KINDS = ["deploy", "config", "flag"] as const;
 
 /** Largest file a change may carry, and most files per change: a release bundle fits easily. */

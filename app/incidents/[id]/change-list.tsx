@@ -1,4 +1,4 @@
-import { CHANGE_LOOKBACK_MINUTES } from "@/lib/changes/schemas";
+import { CHANGE_LOOKBACK_MINUTES } from "@/lib/changes/change-lookback";
 import { formatTimestamp } from "@/lib/format-time";
 import type { IncidentDetail, Jsonified } from "@/lib/incidents/schemas";
 

@@ -45,7 +45,7 @@ export function errorAnswer(error: unknown): JsonAnswer {
     headers["retry-after"] = String(appError.retryAfterSeconds);
   return {
     status: STATUS_BY_CODE[appError.code],
-    body: { error: { code: appError.code, message: appError.message } },
+    body: { ...appError.extra, error: { code: appError.code, message: appError.message } },
     headers,
   };
 }

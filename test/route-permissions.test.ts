@@ -89,6 +89,12 @@ const MUTATIONS: Record<string, TMutationExpectation> = {
     body: () => ({ status: "acknowledged" }),
     allowedStatus: 404,
   },
+  "POST /api/incidents/:id/remediations": {
+    role: "responder",
+    params: { id: MISSING_ID },
+    body: () => ({ kind: "rollback", service: "order-service" }),
+    allowedStatus: 404,
+  },
   "POST /api/catalog/import": {
     role: "lead",
     body: () => ({ format: "calm", source: "calm:matrix", files: CALM }),
@@ -145,6 +151,11 @@ const READS: Record<string, TReadExpectation> = {
   "GET /api/incidents": { role: "viewer", allowedStatus: 200 },
   "GET /api/incidents/:id": { role: "viewer", params: { id: MISSING_ID }, allowedStatus: 404 },
   "GET /api/incidents/:id/blast-radius": {
+    role: "viewer",
+    params: { id: MISSING_ID },
+    allowedStatus: 404,
+  },
+  "GET /api/incidents/:id/remediations": {
     role: "viewer",
     params: { id: MISSING_ID },
     allowedStatus: 404,

@@ -1,6 +1,6 @@
 import { getPrisma } from "../db";
-import { CHANGE_LOOKBACK_MINUTES } from "./change-lookback";
 import { describeChangeLead } from "./describe-change-lead";
+import { findChangeWindow } from "./find-change-window";
 
 export type TIncidentChange = {
   id: number;
@@ -20,22 +20,9 @@ export async function listIncidentChanges(
   limit = 20,
 ): Promise<TIncidentChange[]> {
   const prisma = await getPrisma();
-  const services = await prisma.incidentService.findMany({
-    where: { incidentId: incident.id },
-    select: { serviceId: true },
-  });
-  // The sender's start time of the first alert, not when it reached us.
-  const first = await prisma.alert.aggregate({
-    where: { incidentId: incident.id },
-    _min: { startsAt: true },
-  });
-  const firstAlertAt = first._min.startsAt ?? incident.openedAt;
-  const ids = [...new Set([incident.originServiceId, ...services.map((row) => row.serviceId)])];
+  const { serviceIds, firstAlertAt, since } = await findChangeWindow(prisma, incident);
   const changes = await prisma.changeEvent.findMany({
-    where: {
-      serviceId: { in: ids.filter((id): id is number => id !== null) },
-      at: { gte: new Date(firstAlertAt.getTime() - CHANGE_LOOKBACK_MINUTES * 60_000) },
-    },
+    where: { serviceId: { in: serviceIds }, at: { gte: since } },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: limit,
     include: { service: { select: { slug: true } }, _count: { select: { files: true } } },

@@ -24,7 +24,10 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"] },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.tsx"],
+        },
       },
       integration("pglite"),
       // The same integration tests again on a real server when one is configured (CI always does).

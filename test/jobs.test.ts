@@ -12,7 +12,7 @@ import { buildAlertmanagerPayload } from "@/lib/scenarios/alertmanager-payload";
 import { ECOMMERCE_TOPOLOGY } from "@/prisma/seed/ecommerce-topology";
 import { bearer, createTestIntegration } from "./helpers/integrations";
 import { jsonRequest, settleCorrelation } from "./helpers/requests";
-import { getTestDatabaseKind, provideTestDatabase } from "./helpers/test-database";
+import { provideTestDatabase } from "./helpers/test-database";
 
 const testDb = provideTestDatabase();
 const seconds = (from: Date, count: number) => new Date(from.getTime() + count * 1000);
@@ -79,7 +79,7 @@ describe("durable jobs", () => {
     let job = await getJob(id);
     expect(job).toMatchObject({ status: "queued", attempts: 1, lockedBy: null });
     expect(job.runAt).toEqual(seconds(now, 2));
-    expect(job.lastError).toMatch(/unexpected|Unrecognized/i);
+    expect(job.lastError).toMatch(/^invalid payload: .*Unrecognized key: "unexpected"/);
 
     expect(await runDueJobs({ now: seconds(now, 1) })).toEqual([]);
     expect((await runDueJobs({ now: seconds(now, 2) })).map((o) => o.outcome)).toEqual(["retry"]);
@@ -114,7 +114,6 @@ describe("durable jobs", () => {
     expect(jobs.every((job) => job.attempts === 1 && job.lockedBy === holderOf.get(job.id))).toBe(
       true,
     );
-    if (getTestDatabaseKind() === "postgres") expect(testDb.db.target.kind).toBe("postgres");
   });
 
   it("lets another worker reclaim a job whose lease ran out, and fences off the old holder", async () => {

@@ -37,7 +37,7 @@ export async function claimDueJobs(
   );
   return rows
     .map((row) => ZClaimedJob.parse(row))
-    .sort((a, b) => a.run_at.getTime() - b.run_at.getTime());
+    .sort((a, b) => a.run_at.getTime() - b.run_at.getTime() || a.id - b.id);
 }
 
 /** Leases one queued job to `workerId` whether or not it is due (tests, CLI). */

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Database } from "../db";
 import { getRetryDelaySeconds } from "./get-retry-delay-seconds";
 import { isJobKind, JOB_HANDLERS, RECURRING_JOB_KEY, RECURRING_JOBS } from "./job-handlers";
@@ -30,10 +31,7 @@ export async function runClaimedJob(
     if (!isJobKind(job.kind)) throw new Error(`no handler for job kind ${job.kind}`);
     await JOB_HANDLERS[job.kind](job.payload, { now, jobId: job.id, attempt: job.attempts });
   } catch (error) {
-    const message = (error instanceof Error ? error.message : String(error)).slice(
-      0,
-      MAX_ERROR_LENGTH,
-    );
+    const message = describeError(error).slice(0, MAX_ERROR_LENGTH);
     // Kind, id and message only: payloads may carry data that must not reach the logs.
     console.error(`[jobs] ${job.kind} #${job.id} attempt ${job.attempts} failed: ${message}`);
     // A recurring job is never given up: it keeps the sweep alive through an outage.
@@ -66,4 +64,9 @@ export async function runClaimedJob(
     [...fence, now.toISOString()],
   );
   return { jobId: job.id, kind: job.kind, outcome: "done" };
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof z.ZodError) return `invalid payload: ${z.prettifyError(error)}`;
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,8 +1,5 @@
 import { z } from "zod";
 
-export const JOB_STATUSES = ["queued", "done", "failed"] as const;
-export type TJobStatus = (typeof JOB_STATUSES)[number];
-
 /** What a handler learns about the run besides its payload. */
 export type TJobContext = { now: Date; jobId: number; attempt: number };
 

@@ -1,15 +1,13 @@
 import { BOOTSTRAP_ADMIN_EMAIL, bootstrapAdmin } from "./auth/bootstrap-admin";
-import { requestCorrelation } from "./correlate/request-correlation";
 import { getDb } from "./db";
 import { getEnv } from "./env";
-import { resolveQuietIncidents } from "./incidents/resolve-quiet-incidents";
+import { startJobWorker } from "./jobs/start-job-worker";
 import { processWide } from "./process-wide";
 
-const SWEEP_INTERVAL_SECONDS = 5;
-
 /**
- * Opens and migrates the database before the first request, then sweeps in the background:
- * correlates alerts a crashed process stored but never correlated, and resolves quiet incidents.
+ * Opens and migrates the database before the first request, then starts the job worker: the one
+ * background loop (lib/jobs), which among its jobs correlates alerts a crashed process stored but
+ * never correlated, and resolves quiet incidents.
  */
 export async function startBackgroundWork(): Promise<void> {
   // Once per process: the production server starts it, then Next's instrumentation (a second
@@ -40,22 +38,5 @@ export async function startBackgroundWork(): Promise<void> {
     // Serve anyway: requests answer 503 until the database is reachable, then migrate on first use.
     console.error("[faultline] database not ready at start:", error);
   }
-  requestCorrelation();
-  const timer = setInterval(() => void sweep(), SWEEP_INTERVAL_SECONDS * 1000);
-  timer.unref();
-}
-
-let isSweeping = false;
-
-async function sweep(): Promise<void> {
-  if (isSweeping) return;
-  isSweeping = true;
-  try {
-    requestCorrelation();
-    await resolveQuietIncidents(new Date(), getEnv().FAULTLINE_AUTO_RESOLVE_QUIET_MINUTES);
-  } catch (error) {
-    console.error("[faultline] background sweep failed; next one in a few seconds:", error);
-  } finally {
-    isSweeping = false;
-  }
+  startJobWorker();
 }

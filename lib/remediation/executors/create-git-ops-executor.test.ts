@@ -181,6 +181,18 @@ describe("createGitOpsExecutor", () => {
     expect(fs.existsSync(path.join(root, "escape.yaml"))).toBe(false);
   });
 
+  it("refuses a repository URL or branch git would read as an option", () => {
+    for (const bad of [
+      { repoUrl: "--upload-pack=touch /tmp/x" },
+      { branch: "--orphan" },
+      { branch: "a..b" },
+    ]) {
+      expect(() => createGitOpsExecutor(gitOpsConfig({ repoUrl: bare, workDir, ...bad }))).toThrow(
+        AppError,
+      );
+    }
+  });
+
   it("refuses a write through a symlinked directory that leaves the clone", async () => {
     const outside = path.join(root, "outside");
     fs.mkdirSync(outside);

@@ -18,6 +18,17 @@ const REMOTE_MOVED =
  * Applies sharing a workDir run one at a time; the clone is reset to the remote before each.
  */
 export function createGitOpsExecutor(config: TGitOpsConfig): TExecutor {
+  // Both reach git's argv: a leading "-" would be read as an option (--upload-pack=…).
+  if (config.repoUrl.startsWith("-")) {
+    throw new AppError("INTERNAL", "GitOps repository URL must not start with '-'");
+  }
+  const isBranchName =
+    /^[A-Za-z0-9._/-]+$/.test(config.branch) &&
+    !config.branch.startsWith("-") &&
+    !config.branch.includes("..");
+  if (!isBranchName) {
+    throw new AppError("INTERNAL", `GitOps branch "${config.branch}" is not a branch name`);
+  }
   const embedded = splitRepoCredentials(config.repoUrl);
   const repoUrl = embedded.url;
   const username = config.username || embedded.username;
@@ -107,7 +118,7 @@ export function createGitOpsExecutor(config: TGitOpsConfig): TExecutor {
       const isRemoteMoved = error instanceof GitCommandError && REMOTE_MOVED.test(error.stderr);
       // Either way our commit is dropped: the clone follows the remote's newest head if it can.
       await fetchRemote(git).catch(() => undefined);
-      await resetToRemote(git);
+      await resetToRemote(git).catch(() => undefined);
       if (isRemoteMoved) {
         throw new AppError(
           "CONFLICT",

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { spawn } from "node:child_process";
 import { AppError } from "../../errors";
 import { redactCredentials } from "./redact-credentials";
 
@@ -29,6 +29,44 @@ export class GitCommandError extends Error {
   }
 }
 
+// What git, ssh and curl need from this process's environment; the rest (FAULTLINE_SECRET_KEY,
+// DATABASE_URL, the token's own variable) stays out of git's.
+const INHERITED_ENV = [
+  "PATH",
+  "HOME",
+  "TMPDIR",
+  "SSH_AUTH_SOCK",
+  "GIT_SSH_COMMAND",
+  "GIT_SSL_CAINFO",
+  "SSL_CERT_FILE",
+  "SSL_CERT_DIR",
+  "CURL_CA_BUNDLE",
+  "HTTP_PROXY",
+  "HTTPS_PROXY",
+  "NO_PROXY",
+  "http_proxy",
+  "https_proxy",
+  "no_proxy",
+];
+
+function getGitEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { NODE_ENV: process.env.NODE_ENV };
+  for (const name of INHERITED_ENV) {
+    const value = process.env[name];
+    if (value !== undefined) env[name] = value;
+  }
+  return {
+    ...env,
+    // Never wait for a human at a prompt, nor read the operator's own git config.
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_CONFIG_NOSYSTEM: "1",
+    GIT_CONFIG_GLOBAL: "/dev/null",
+    GCM_INTERACTIVE: "never",
+    LC_ALL: "C",
+    ...extra,
+  };
+}
+
 /**
  * Runs Debian's git without a shell. Exit codes in `allowedExitCodes` resolve (`diff --quiet`
  * answers 1 for "changed"); anything else rejects with a redacted GitCommandError.
@@ -39,40 +77,48 @@ export function runGit(
   allowedExitCodes: readonly number[] = [0],
 ): Promise<TGitOutput> {
   return new Promise((resolve, reject) => {
-    execFile(
-      "git",
-      args,
-      {
-        cwd: context.cwd,
-        timeout: context.timeoutSeconds * 1000,
-        killSignal: "SIGKILL",
-        maxBuffer: 16 * 1024 * 1024,
-        env: {
-          ...process.env,
-          // Never wait for a human at a prompt, nor read the operator's own git config.
-          GIT_TERMINAL_PROMPT: "0",
-          GIT_CONFIG_NOSYSTEM: "1",
-          GIT_CONFIG_GLOBAL: "/dev/null",
-          GCM_INTERACTIVE: "never",
-          LC_ALL: "C",
-          ...context.env,
-        },
-      },
-      (error, stdout, stderr) => {
-        const exitCode = error ? (typeof error.code === "number" ? error.code : null) : 0;
-        if (exitCode !== null && allowedExitCodes.includes(exitCode)) {
-          resolve({ stdout, stderr, exitCode });
-          return;
-        }
-        const isTimeout = Boolean(error?.killed) || error?.signal === "SIGKILL";
-        const cleanStderr = redactCredentials(stderr.trim(), context.secrets);
-        const what = `git ${args[0] ?? ""}`;
-        const message = isTimeout
-          ? `${what} timed out after ${context.timeoutSeconds}s`
-          : `${what} failed (exit ${exitCode ?? "?"}): ${cleanStderr || "no output"}`;
-        reject(new GitCommandError(message, cleanStderr, exitCode, isTimeout));
-      },
-    );
+    // Its own process group, so a timeout also ends git-remote-http/ssh, not only git.
+    const child = spawn("git", args, {
+      cwd: context.cwd,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: getGitEnv(context.env),
+    });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+    let isTimeout = false;
+    const timer = setTimeout(() => {
+      isTimeout = true;
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+      } catch {
+        child.kill("SIGKILL");
+      }
+    }, context.timeoutSeconds * 1000);
+
+    const fail = (exitCode: number | null, errorText: string) => {
+      const cleanStderr = redactCredentials(errorText.trim(), context.secrets);
+      const what = `git ${args[0] ?? ""}`;
+      const message = isTimeout
+        ? `${what} timed out after ${context.timeoutSeconds}s`
+        : `${what} failed (exit ${exitCode ?? "?"}): ${cleanStderr || "no output"}`;
+      reject(new GitCommandError(message, cleanStderr, exitCode, isTimeout));
+    };
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      fail(null, error.message);
+    });
+    child.on("close", (exitCode) => {
+      clearTimeout(timer);
+      const errorText = Buffer.concat(stderr).toString("utf8");
+      if (!isTimeout && exitCode !== null && allowedExitCodes.includes(exitCode)) {
+        resolve({ stdout: Buffer.concat(stdout).toString("utf8"), stderr: errorText, exitCode });
+        return;
+      }
+      fail(exitCode, errorText);
+    });
   });
 }
 

@@ -7,7 +7,8 @@ import { parseSecretKey } from "./integrations/parse-secret-key";
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const optionalPositiveInt = z.coerce.number().int().positive().optional();
 
-const ZEnv = z.object({
+// Every variable; ZEnv adds the rules that span several of them.
+const ZEnvFields = z.object({
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
@@ -105,6 +106,21 @@ const ZEnv = z.object({
     })
     .optional(),
 
+  // Where an approved remediation goes: dry-run records it, gitops commits and pushes it to
+  // FAULTLINE_GITOPS_REPO (https, ssh or a local path) for Argo CD / Flux to roll out.
+  FAULTLINE_EXECUTOR: z.enum(["dry-run", "gitops"]).default("dry-run"),
+  FAULTLINE_GITOPS_REPO: z.string().min(1).optional(),
+  FAULTLINE_GITOPS_BRANCH: z.string().min(1).default("main"),
+  // The directory inside the repository the manifests live in; empty is the root.
+  FAULTLINE_GITOPS_PATH: z.string().default(""),
+  FAULTLINE_GITOPS_WORKDIR: z.string().min(1).default(".faultline/gitops"),
+  FAULTLINE_GITOPS_USERNAME: z.string().min(1).optional(),
+  // Secret: handed to git through GIT_ASKPASS's environment only; never log or print it.
+  FAULTLINE_GITOPS_TOKEN: z.string().min(1).optional(),
+  FAULTLINE_GITOPS_AUTHOR_NAME: z.string().min(1).default("Faultline"),
+  FAULTLINE_GITOPS_AUTHOR_EMAIL: z.string().min(1).default("faultline@localhost"),
+  FAULTLINE_GITOPS_TIMEOUT_SECONDS: positiveInt(30),
+
   // The demo's integrations (npm run demo) authenticate with these.
   FAULTLINE_DEMO_WEBHOOK_TOKEN: z.string().min(8).default("faultline-demo-token"),
   FAULTLINE_DEMO_PAGERDUTY_SECRET: z.string().min(8).default("faultline-demo-pagerduty-secret"),
@@ -114,6 +130,16 @@ const ZEnv = z.object({
   FAULTLINE_DEMO_RESPONDER_TOKEN: z.string().min(16).default("flt_demo_responder_token_00000000"),
   FAULTLINE_DEMO_LEAD_TOKEN: z.string().min(16).default("flt_demo_lead_token_000000000000"),
   FAULTLINE_DEMO_ADMIN_TOKEN: z.string().min(16).default("flt_demo_admin_token_00000000000"),
+});
+
+const ZEnv = ZEnvFields.superRefine((env, context) => {
+  if (env.FAULTLINE_EXECUTOR === "gitops" && !env.FAULTLINE_GITOPS_REPO) {
+    context.addIssue({
+      code: "custom",
+      path: ["FAULTLINE_GITOPS_REPO"],
+      message: "required when FAULTLINE_EXECUTOR=gitops (the repository to commit remediations to)",
+    });
+  }
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -63,6 +63,8 @@ const ZEnvFields = z.object({
   FAULTLINE_INCIDENT_MAX_LIFETIME_HOURS: positiveInt(4),
   // An incident whose alerts have all resolved and stayed resolved this long is resolved.
   FAULTLINE_AUTO_RESOLVE_QUIET_MINUTES: positiveInt(5),
+  // After a remediation is applied, how long to wait before saying whether the fix held.
+  FAULTLINE_VERIFY_MINUTES: positiveInt(10),
 
   // Bootstraps the first admin: at start, admin user bootstrap@localhost gets this as an API
   // token if no token has it yet. Create real users and tokens with it, then unset it.

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { requestCorrelation } from "../correlate/request-correlation";
 import { getEnv } from "../env";
 import { resolveQuietIncidents } from "../incidents/resolve-quiet-incidents";
+import { pushRemediation } from "../remediation/push-remediation";
+import { verifyRemediation } from "../remediation/verify-remediation";
 import type { TJobHandler } from "./schemas";
 
 const ZNoPayload = z.strictObject({});
@@ -21,6 +23,10 @@ export const JOB_HANDLERS = {
     ZNoPayload.parse(payload);
     requestCorrelation();
   },
+  // A GitOps apply's push: retried with backoff while git is unreachable.
+  "remediation.push": (payload, context) => pushRemediation(payload, context),
+  // The end of an apply's verification window: did the fix hold?
+  "remediation.verify": (payload, context) => verifyRemediation(payload, context),
 } satisfies Record<string, TJobHandler>;
 
 export type TJobKind = keyof typeof JOB_HANDLERS;

@@ -1,7 +1,9 @@
 import { findChangeWindow } from "../changes/find-change-window";
 import { findLatestChange } from "../changes/load-service-files";
 import { getPrisma, type Prisma } from "../db";
+import { getEnv } from "../env";
 import { AppError, isAppError } from "../errors";
+import { describeExecutorTarget, type TExecutorTarget } from "./describe-executor-target";
 import { previewRemediation } from "./preview-remediation";
 import { refreshRemediation } from "./refresh-remediation";
 import type { TRemediationView } from "./schemas";
@@ -12,9 +14,11 @@ import { REMEDIATION_ROW_SELECT } from "./to-remediation-view";
  * The incident's remediations, each recomputed against the versions as they are now: the
  * suggestions from its suspect services' recent changes first, then those started by hand.
  */
-export async function listIncidentRemediations(incidentId: number): Promise<TRemediationView[]> {
+export async function listIncidentRemediations(
+  incidentId: number,
+): Promise<{ remediations: TRemediationView[]; executor: TExecutorTarget }> {
   const prisma = await getPrisma();
-  return prisma.$transaction(async (tx) => {
+  const remediations = await prisma.$transaction(async (tx) => {
     const incident = await tx.incident.findUnique({
       where: { id: incidentId },
       select: { id: true, openedAt: true, originServiceId: true },
@@ -31,6 +35,7 @@ export async function listIncidentRemediations(incidentId: number): Promise<TRem
     const rank = { suggested: 0, manual: 1, undo: 2 } as const;
     return views.sort((a, b) => rank[a.origin] - rank[b.origin] || a.id - b.id);
   });
+  return { remediations, executor: describeExecutorTarget(getEnv()) };
 }
 
 async function storeSuggestions(

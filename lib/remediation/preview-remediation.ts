@@ -2,7 +2,7 @@ import type { Prisma } from "../db";
 import { describeRemediation } from "./describe-remediation";
 import { loadPlanInput } from "./load-plan-input";
 import { planRemediation, type TPlannedRemediation } from "./plan-remediation";
-import type { TFileDiff, TRemediationParams, TWarning } from "./schemas";
+import type { TFileDiff, TFileSet, TRemediationParams, TWarning } from "./schemas";
 
 /** What a remediation row keeps of its last preview: redacted, never the files' new contents. */
 export type TStoredPreview = {
@@ -15,6 +15,8 @@ export type TStoredPreview = {
 
 export type TPreview = TPlannedRemediation & {
   stored: TStoredPreview;
+  /** The files the plan was computed against: what an apply replaces. */
+  current: TFileSet;
   fromChangeId: number | null;
   toChangeId: number | null;
 };
@@ -39,6 +41,7 @@ export async function previewRemediation(
   const toVersion = toChange?.version ?? null;
   return {
     ...planned,
+    current: input.current,
     fromChangeId: fromChange?.id ?? null,
     toChangeId: toChange?.id ?? null,
     stored: {

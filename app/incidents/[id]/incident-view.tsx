@@ -10,6 +10,7 @@ import type { IncidentDetail, Jsonified } from "@/lib/incidents/schemas";
 import { AlertTable } from "./alert-table";
 import { ChangeList } from "./change-list";
 import { BlastRadiusMap } from "./map/blast-radius-map";
+import { RemediationList } from "./remediation/remediation-list";
 import { StatusControls } from "./status-controls";
 import { Timeline } from "./timeline";
 
@@ -83,6 +84,9 @@ export function IncidentView({
 
       <h2>What changed</h2>
       <ChangeList changes={incident.changes} />
+
+      <h2>Remediations</h2>
+      <RemediationList incidentId={incident.id} canRespond={canRespond} />
 
       <h2>Blast radius</h2>
       <BlastRadiusMap incidentId={incident.id} initialData={initialBlastRadius} />

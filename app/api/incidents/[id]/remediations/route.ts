@@ -12,7 +12,7 @@ type TContext = { params: Promise<{ id: string }> };
 export const GET = handleErrors(async (request: Request, context: TContext) => {
   await authenticateRequest(request, { isMutation: false });
   const id = parseOrThrow(ZIncidentId, (await context.params).id);
-  return jsonResponse({ remediations: await listIncidentRemediations(id) });
+  return jsonResponse(await listIncidentRemediations(id));
 });
 
 // POST /api/incidents/:id/remediations — a preview started by hand (responder).

@@ -1,0 +1,49 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { fetchJson } from "@/app/_components/fetch-json";
+import type { Jsonified } from "@/lib/incidents/schemas";
+import type { TExecutorTarget } from "@/lib/remediation/describe-executor-target";
+import type { TRemediationView } from "@/lib/remediation/schemas";
+import { RemediationCard } from "./remediation-card";
+
+export type TRemediationsAnswer = {
+  remediations: Jsonified<TRemediationView>[];
+  executor: TExecutorTarget;
+};
+
+/** The incident's remediations, suggested first, each with its diff and an apply for responders. */
+export function RemediationList({
+  incidentId,
+  canRespond,
+}: {
+  incidentId: number;
+  canRespond: boolean;
+}) {
+  const { data, error } = useQuery({
+    queryKey: ["remediations", incidentId],
+    queryFn: () => fetchJson<TRemediationsAnswer>(`/api/incidents/${incidentId}/remediations`),
+    refetchInterval: 10_000,
+  });
+  if (error) return <p className="error">Remediations could not be loaded: {error.message}</p>;
+  if (!data) return <p className="subtle">Looking for remediations…</p>;
+  if (data.remediations.length === 0)
+    return (
+      <p className="subtle" data-testid="remediations-empty">
+        No remediation to suggest: no recorded change on these services has an earlier version to go
+        back to.
+      </p>
+    );
+  return (
+    <div className="remediations" data-testid="remediations">
+      {data.remediations.map((remediation) => (
+        <RemediationCard
+          key={remediation.id}
+          remediation={remediation}
+          executor={data.executor}
+          canRespond={canRespond}
+        />
+      ))}
+    </div>
+  );
+}

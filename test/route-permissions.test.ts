@@ -95,6 +95,12 @@ const MUTATIONS: Record<string, TMutationExpectation> = {
     body: () => ({ kind: "rollback", service: "order-service" }),
     allowedStatus: 404,
   },
+  "POST /api/remediations/:id/apply": {
+    role: "responder",
+    params: { id: MISSING_ID },
+    body: () => ({ diffHash: "0".repeat(64) }),
+    allowedStatus: 404,
+  },
   "POST /api/catalog/import": {
     role: "lead",
     body: () => ({ format: "calm", source: "calm:matrix", files: CALM }),

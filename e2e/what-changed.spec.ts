@@ -1,50 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { buildAlertmanagerPayload } from "../lib/scenarios/alertmanager-payload";
-import { buildOrderServiceRelease } from "../lib/scenarios/order-service-release";
-import {
-  createIntegration,
-  postAlertmanager,
-  saveScreenshot,
-  waitForOpenIncident,
-} from "./helpers";
+import { openIncidentAfterDeploy } from "./deploy-before-alert";
+import { saveScreenshot } from "./helpers";
 
 test("the deploy 4 min before the first alert shows under What changed and on the timeline", async ({
   page,
   request,
 }, testInfo) => {
   const service = `deploy-e2e-${Date.now()}`;
-  const now = Date.now();
-  const changes = await createIntegration(request, "changes");
-  for (const [version, minutesAgo] of [
-    ["v41", 3 * 24 * 60],
-    ["v42", 4],
-  ] as const) {
-    const response = await request.post("/api/changes", {
-      headers: { authorization: `Bearer ${changes}` },
-      data: {
-        service,
-        kind: "deploy",
-        version,
-        author: "deploy-bot",
-        at: new Date(now - minutesAgo * 60_000).toISOString(),
-        files: buildOrderServiceRelease(version),
-      },
-    });
-    expect(response.status()).toBe(201);
-  }
-  const alerts = await createIntegration(request, "alertmanager");
-  const payload = buildAlertmanagerPayload(
-    [
-      {
-        labels: { alertname: "HighErrorRate", service, severity: "critical" },
-        annotations: { summary: "5xx ratio 18% on POST /orders" },
-        startsAt: new Date(now),
-      },
-    ],
-    { groupLabels: { service } },
-  );
-  expect(await postAlertmanager(request, alerts, JSON.stringify(payload))).toBe(202);
-  const incidentId = await waitForOpenIncident(request, `HighErrorRate on ${service}`);
+  const incidentId = await openIncidentAfterDeploy(request, service);
 
   await page.goto(`/incidents/${incidentId}`);
   const changeList = page.getByTestId("changes");

@@ -32,6 +32,7 @@ describe("planRollback", () => {
       expect.objectContaining({
         code: "not_reverted",
         document: CONFIG_KEY,
+        canInclude: true,
         message:
           "ConfigMap default/checkoutservice-config changed in the same deploy and will NOT be reverted; add it to roll it back too.",
       }),

@@ -124,6 +124,7 @@ function notReverted(
     path,
     document: key,
     message: canInclude ? `${name} ${what}; add it to roll it back too.` : `${name} ${what}.`,
+    ...(canInclude ? { canInclude: true } : {}),
   };
 }
 

@@ -49,7 +49,14 @@ export type TWarningCode =
   | "secret_redacted" // a secret changed; its values are hidden
   | "no_change"; // the remediation changes nothing
 
-export type TWarning = { code: TWarningCode; message: string; path?: string; document?: string };
+export type TWarning = {
+  code: TWarningCode;
+  message: string;
+  path?: string;
+  document?: string;
+  /** A rollback can take this document too, if the responder adds it by its `document` key. */
+  canInclude?: boolean;
+};
 
 /** What an executor writes: each file's whole new text (null deletes it). Never shown as is. */
 export type TFileWrite = { path: string; content: string | null };

@@ -16,18 +16,20 @@ export function DiffViewer({
   warnings,
   initialView = "unified",
   contextLines = 3,
+  onInclude,
 }: {
   files: TFileDiff[];
   warnings: TWarning[];
   initialView?: TDiffLayout;
   /** Unchanged lines kept beside each change; longer runs fold into "Show N unchanged lines". */
   contextLines?: number;
+  onInclude?: (document: string) => void;
 }) {
   const [view, setView] = useState<TDiffLayout>(initialView);
   const changed = files.filter((file) => file.diff !== "");
   return (
     <section className="diff-viewer" data-testid="diff-viewer" aria-label="Proposed changes">
-      <DiffWarnings warnings={warnings} />
+      <DiffWarnings warnings={warnings} onInclude={onInclude} />
       {changed.length === 0 ? (
         <p className="subtle" data-testid="diff-empty">
           No file changes to review.

@@ -10,7 +10,14 @@ const LABELS: Record<TWarningCode, string> = {
 };
 
 /** What the remediation leaves alone or hides; a document left as it is is announced. */
-export function DiffWarnings({ warnings }: { warnings: TWarning[] }) {
+export function DiffWarnings({
+  warnings,
+  onInclude,
+}: {
+  warnings: TWarning[];
+  /** Offered on each document a rollback leaves but could take: starts a rollback with it. */
+  onInclude?: (document: string) => void;
+}) {
   if (warnings.length === 0) return null;
   return (
     <ul className="diff-warnings">
@@ -29,6 +36,15 @@ export function DiffWarnings({ warnings }: { warnings: TWarning[] }) {
             <span className="mono subtle">
               {[warning.path, warning.document].filter(Boolean).join(" · ")}
             </span>
+          ) : null}
+          {onInclude && warning.canInclude && warning.document ? (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => onInclude(warning.document as string)}
+            >
+              Add it to a rollback
+            </button>
           ) : null}
         </li>
       ))}

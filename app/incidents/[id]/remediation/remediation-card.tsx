@@ -7,6 +7,7 @@ import type { TRemediationView } from "@/lib/remediation/schemas";
 import { ApplyHistory } from "./apply-history";
 import { ConfirmApplyDialog } from "./confirm-apply-dialog";
 import { DiffViewer } from "./diff-viewer";
+import { useIncludeInRollback } from "./use-include-in-rollback";
 
 /** One remediation: what it does, its reviewed diff and hash, what was applied, and Apply. */
 export function RemediationCard({
@@ -19,6 +20,8 @@ export function RemediationCard({
   canRespond: boolean;
 }) {
   const [isConfirming, setConfirming] = useState(false);
+  const include = useIncludeInRollback(remediation);
+  const canInclude = canRespond && remediation.kind === "rollback";
   const isApplied = remediation.applies.some(
     (apply) => apply.diffHash === remediation.diffHash && apply.status !== "failed",
   );
@@ -37,7 +40,13 @@ export function RemediationCard({
           diff {remediation.diffHash.slice(0, 12)}
         </span>
       </header>
-      <DiffViewer files={remediation.files} warnings={remediation.warnings} contextLines={2} />
+      <DiffViewer
+        files={remediation.files}
+        warnings={remediation.warnings}
+        contextLines={2}
+        onInclude={canInclude ? (document) => include.mutate(document) : undefined}
+      />
+      {include.error ? <p className="error">{include.error.message}</p> : null}
       <ApplyHistory applies={remediation.applies} />
       {canRespond && !remediation.isEmpty && !isApplied ? (
         <div className="controls">

@@ -4,6 +4,8 @@ import { spawnSync } from "node:child_process";
 
 const BENCHES = [
   "bench/blast-radius.ts",
+  "bench/semantic-diff.ts",
+  "bench/remediations.ts",
   "bench/ack-latency.ts",
   "bench/map-render.ts",
   "bench/ingest.ts",

@@ -16,6 +16,7 @@ import {
   UNRELATED_DURING_STORM,
 } from "../lib/scenarios/order-service-storm";
 import { ensureSecretKeyFile } from "./lib/ensure-secret-key-file";
+import { prepareDemoGitOps } from "./lib/prepare-demo-gitops";
 import { seedDemoCatalog } from "./lib/seed-demo-catalog";
 
 const startedAt = performance.now();
@@ -208,13 +209,21 @@ let demoLogins: TDemoLogin[] = [];
 async function main(): Promise<void> {
   const { incidentCount } = await prepareDatabase();
   buildIfStale();
+  const executorEnv = process.argv.includes("--gitops")
+    ? await prepareDemoGitOps(env.FAULTLINE_DATA_DIR, baseUrl)
+    : {};
+  step(
+    executorEnv.FAULTLINE_GITOPS_REPO
+      ? `remediations are committed to the local git repository ${executorEnv.FAULTLINE_GITOPS_REPO} (git -C ${executorEnv.FAULTLINE_GITOPS_REPO} log main)`
+      : "remediations are applied as dry runs (npm run demo -- --gitops commits them to a local git repository)",
+  );
   step(`starting the server on port ${env.PORT}`);
   const server = spawn(
     process.execPath,
     ["bin/faultline.js", "serve", "--port", String(env.PORT)],
     {
       stdio: ["ignore", "inherit", "inherit"],
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ...process.env, ...executorEnv, NEXT_TELEMETRY_DISABLED: "1" },
     },
   );
   for (const signal of ["SIGINT", "SIGTERM"] as const)

@@ -37,10 +37,9 @@ export async function correlatePendingAlerts(
       await lockCorrelation(tx);
       const pending = await loadPendingAlerts(tx, options.batchSize ?? CORRELATION_BATCH_SIZE);
       if (pending.length === 0) return { alertsProcessed: 0, incidentsOpened: [] };
-      const [open, graph] = await Promise.all([
-        loadOpenIncidents(tx, pending, findGroupCutoff(pending, config)),
-        loadServiceGraph(tx),
-      ]);
+      // One after the other: a transaction is one connection, and pg refuses overlapping queries.
+      const open = await loadOpenIncidents(tx, pending, findGroupCutoff(pending, config));
+      const graph = await loadServiceGraph(tx);
       const plan = correlateAlerts(pending, open, graph, config, now);
       const incidentsOpened = await persistPlan(tx, plan, pending, now);
       return { alertsProcessed: pending.length, incidentsOpened };

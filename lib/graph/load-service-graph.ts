@@ -20,24 +20,23 @@ export async function loadServiceGraph(tx?: Prisma.TransactionClient): Promise<S
   );
   const version = stamp?.version ?? "";
   if (cached?.version === version) return cached.graph;
-  const [services, edges, pending] = await Promise.all([
-    db.service.findMany({
-      select: { id: true, slug: true, name: true, tier: true, isUnmapped: true },
-    }),
-    db.dependency.findMany({
-      select: {
-        fromServiceId: true,
-        toServiceId: true,
-        kind: true,
-        criticality: true,
-        provenance: true,
-      },
-    }),
-    db.pendingDependency.findMany({
-      select: { fromServiceId: true, targetRef: true, kind: true, criticality: true },
-      orderBy: { targetRef: "asc" },
-    }),
-  ]);
+  // Sequential: `db` may be a transaction, one connection that must not overlap queries.
+  const services = await db.service.findMany({
+    select: { id: true, slug: true, name: true, tier: true, isUnmapped: true },
+  });
+  const edges = await db.dependency.findMany({
+    select: {
+      fromServiceId: true,
+      toServiceId: true,
+      kind: true,
+      criticality: true,
+      provenance: true,
+    },
+  });
+  const pending = await db.pendingDependency.findMany({
+    select: { fromServiceId: true, targetRef: true, kind: true, criticality: true },
+    orderBy: { targetRef: "asc" },
+  });
   const graph = buildServiceGraph(
     services,
     edges.map((edge) => ({

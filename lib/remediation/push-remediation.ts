@@ -32,7 +32,7 @@ export async function pushRemediation(
     where: { id: applyId },
     include: { remediation: { include: { service: { select: { slug: true } } } } },
   });
-  if (!apply || apply.status !== "pending") return;
+  if (apply?.status !== "pending") return;
   const writes = ZApplyWrites.parse(apply.writes);
   const contents = await prisma.fileContent.findMany({
     where: { sha256: { in: writes.flatMap((write) => (write.after ? [write.after] : [])) } },

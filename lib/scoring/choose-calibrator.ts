@@ -48,7 +48,7 @@ function crossValidate(
   labels: ArrayLike<number>,
   groups: readonly string[],
   folds: number,
-  fit: (scores: Float64Array, labels: Float64Array) => TCalibrator,
+  fitCalibrator: (scores: Float64Array, labels: Float64Array) => TCalibrator,
 ): number {
   if (folds < 2)
     return computeLogLoss(
@@ -59,7 +59,7 @@ function crossValidate(
   const predicted = new Float64Array(scores.length);
   for (let fold = 0; fold < folds; fold++) {
     const { inside, outside } = splitFold(foldOfRow, fold);
-    const calibrator = fit(
+    const calibrator = fitCalibrator(
       Float64Array.from(outside, (i) => scores[i] ?? 0),
       Float64Array.from(outside, (i) => labels[i] ?? 0),
     );

@@ -21,3 +21,19 @@ export function selectRows(matrix: TDesignMatrix, indices: ArrayLike<number>): T
   }
   return { values, rows: indices.length, cols };
 }
+
+/** Feature rows as a matrix in featureNames order; a feature a row does not have counts as 0. */
+export function toFeatureMatrix(
+  features: readonly Record<string, number>[],
+  featureNames: readonly string[],
+): TDesignMatrix {
+  const cols = featureNames.length;
+  const values = new Float64Array(features.length * cols);
+  features.forEach((row, i) => {
+    for (let j = 0; j < cols; j++) {
+      const value = row[featureNames[j] ?? ""];
+      values[i * cols + j] = typeof value === "number" && Number.isFinite(value) ? value : 0;
+    }
+  });
+  return { values, rows: features.length, cols };
+}

@@ -76,4 +76,22 @@ describe("computeTopKAccuracy", () => {
     expect(result.accuracy[0]).toBeCloseTo(0.25, 12);
     expect(result.accuracy[1]).toBeCloseTo(0.75, 12);
   });
+
+  it("counts any positive of a group: two of four tied give top-1 at 1/2, top-3 certain", () => {
+    const result = computeTopKAccuracy(
+      [0.5, 0.5, 0.5, 0.5],
+      [1, 1, 0, 0],
+      ["a", "a", "a", "a"],
+      [1, 2, 3],
+    );
+    expect(result.accuracy[0]).toBeCloseTo(0.5, 12);
+    expect(result.accuracy[1]).toBeCloseTo(1 - (2 / 4) * (1 / 3), 12);
+    expect(result.accuracy[2]).toBe(1);
+  });
+
+  it("ranks rows above a tie before sharing the tie", () => {
+    // 0.9 is a negative above; the positive ties with one other at 0.5: top-1 0, top-2 1/2.
+    const result = computeTopKAccuracy([0.9, 0.5, 0.5], [0, 1, 0], ["a", "a", "a"], [1, 2]);
+    expect(result.accuracy).toEqual([0, 0.5]);
+  });
 });

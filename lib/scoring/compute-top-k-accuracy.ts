@@ -1,7 +1,7 @@
 /**
  * Per group: is its positive row among the k highest predictions? Ties are shared fairly (the
  * chance the positive lands in the top k when tied rows are ordered at random), so a constant
- * forecaster scores chance. With several positives the best-ranked counts; groups without one
+ * forecaster scores chance. With several positives any of them counts; groups without one
  * are skipped. Returns the mean over the groups that count, and how many did.
  */
 export function computeTopKAccuracy(
@@ -24,16 +24,22 @@ export function computeTopKAccuracy(
     if (best === Number.NEGATIVE_INFINITY) continue;
     counted++;
     let above = 0;
-    let tiedOthers = -1; // the positive itself is one of the tied rows
+    let tied = 0;
+    let tiedPositives = 0;
     for (const i of rows) {
       const p = predicted[i] ?? 0;
       if (p > best) above++;
-      else if (p === best) tiedOthers++;
+      else if (p === best) {
+        tied++;
+        if (labels[i] === 1) tiedPositives++;
+      }
     }
     ks.forEach((k, index) => {
-      // Rank is uniform on above+1 … above+tiedOthers+1.
-      const slots = Math.max(0, Math.min(k - above, tiedOthers + 1));
-      totals[index] = (totals[index] ?? 0) + slots / (tiedOthers + 1);
+      // The tied rows fill the remaining slots in random order: P(a positive gets one).
+      const slots = Math.max(0, Math.min(k - above, tied));
+      let missAll = 1;
+      for (let s = 0; s < slots; s++) missAll *= Math.max(0, tied - tiedPositives - s) / (tied - s);
+      totals[index] = (totals[index] ?? 0) + (1 - missAll);
     });
   }
   return {

@@ -96,6 +96,7 @@ describe("trainModel without signal", () => {
     const counted = [...positivesOf.values()].filter((m) => m > 0);
     const chance = counted.reduce((sum, m) => sum + m / 10, 0) / counted.length;
     expect(Math.abs(calibrated.top1 - chance)).toBeLessThan(0.06);
+    expect(report.heldOut.baseRate.top1).toBeCloseTo(chance, 10);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createSeededRandom } from "../graph/create-seeded-random";
 import { logit, sigmoid } from "./compute-sigmoid";
 import { fitLogistic, predictLogistic } from "./fit-logistic";
 import { toDesignMatrix } from "./to-design-matrix";
@@ -56,6 +57,29 @@ describe("fitLogistic", () => {
     // Fully shrunk, the unpenalised intercept alone fits the overall rate.
     const flat = fitLogistic(x, y, { lambda: 1e6 });
     expect(sigmoid(flat.intercept)).toBeCloseTo(38 / 80, 3);
+  });
+
+  it("meets the optimality condition on several features: penalised gradient ≈ 0", () => {
+    const random = createSeededRandom(4);
+    const x = Array.from({ length: 500 }, () => [random() * 2 - 1, random() * 4, random()]);
+    const y = x.map(([a = 0, b = 0, c = 0]) => (random() < sigmoid(1.5 * a - 0.5 * b + c) ? 1 : 0));
+    const lambda = 0.05;
+    const fit = fitLogistic(x, y, { lambda });
+    expect(fit.converged).toBe(true);
+    // ∂/∂b = mean(p − y), ∂/∂wⱼ = mean((p − y)·xⱼ) + λ·wⱼ, computed here independently.
+    const gradient = [0, 0, 0, 0];
+    x.forEach((row, i) => {
+      const p = sigmoid(fit.intercept + row.reduce((s, v, j) => s + v * (fit.weights[j] ?? 0), 0));
+      const r = (p - (y[i] ?? 0)) / x.length;
+      gradient[0] = (gradient[0] ?? 0) + r;
+      row.forEach((v, j) => {
+        gradient[j + 1] = (gradient[j + 1] ?? 0) + r * v;
+      });
+    });
+    fit.weights.forEach((w, j) => {
+      gradient[j + 1] = (gradient[j + 1] ?? 0) + lambda * w;
+    });
+    for (const g of gradient) expect(Math.abs(g)).toBeLessThan(1e-10);
   });
 
   it("says when it ran out of iterations", () => {

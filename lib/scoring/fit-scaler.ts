@@ -1,22 +1,17 @@
 import type { TScaler } from "./schemas";
-import type { TDesignMatrix } from "./to-design-matrix";
+import { type TDesignMatrix, toDesignMatrix } from "./to-design-matrix";
 
 /** Column means and population standard deviations; a constant column gets std 1 (left unscaled). */
 export function fitScaler(rows: number[][] | TDesignMatrix): TScaler {
-  const matrix = Array.isArray(rows) ? null : rows;
-  const n = matrix ? matrix.rows : (rows as number[][]).length;
-  const cols = matrix ? matrix.cols : ((rows as number[][])[0]?.length ?? 0);
-  const get = matrix
-    ? (i: number, j: number) => matrix.values[i * cols + j] ?? 0
-    : (i: number, j: number) => (rows as number[][])[i]?.[j] ?? 0;
+  const { values, rows: n, cols } = Array.isArray(rows) ? toDesignMatrix(rows) : rows;
   const means = new Array<number>(cols).fill(0);
   const stds = new Array<number>(cols).fill(1);
   for (let j = 0; j < cols; j++) {
     let sum = 0;
-    for (let i = 0; i < n; i++) sum += get(i, j);
+    for (let i = 0; i < n; i++) sum += values[i * cols + j] ?? 0;
     const mean = n > 0 ? sum / n : 0;
     let squares = 0;
-    for (let i = 0; i < n; i++) squares += (get(i, j) - mean) ** 2;
+    for (let i = 0; i < n; i++) squares += ((values[i * cols + j] ?? 0) - mean) ** 2;
     const std = n > 0 ? Math.sqrt(squares / n) : 0;
     means[j] = mean;
     stds[j] = std > 1e-12 ? std : 1;

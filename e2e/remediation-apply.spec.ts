@@ -92,7 +92,7 @@ test("a responder starts a remediation by hand: a scale previewed with its diff,
   await expect(card.locator('[data-kind="add"]').filter({ hasText: "replicas: 5" })).toHaveCount(1);
 
   await form.getByLabel("Kind").selectOption("toggle");
-  await form.getByLabel("Flag").fill("no-such-flag");
+  await form.getByLabel("Flag", { exact: true }).fill("no-such-flag");
   await form.getByRole("button", { name: "Preview" }).click();
   await expect(form.getByRole("alert")).toContainText('Flag "no-such-flag" was not found');
 });

@@ -127,7 +127,7 @@ describe("the simulated truth", () => {
         expect(
           firsts.length / sixMonths.length,
           `${sign > 0 ? "highest" : "lowest"} ${name}`,
-        ).toBeLessThan(0.6);
+        ).toBeLessThan(0.4);
       }
     }
   });

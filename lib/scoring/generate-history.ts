@@ -3,7 +3,7 @@ import { createSimulationWorld } from "./create-simulation-world";
 import { extractFeatures } from "./extract-features";
 import {
   listSimulatedCandidates,
-  type TPastIncident,
+  type TServiceHistory,
   type TSimulatedChange,
 } from "./list-simulated-candidates";
 import { planIncidents } from "./plan-incidents";
@@ -46,7 +46,7 @@ export function generateHistory(options: TGenerateHistoryOptions): TSimulatedInc
   );
   let changeId = 0;
   const nextChangeId = () => ++changeId;
-  const history: TPastIncident[] = [];
+  const history: TServiceHistory = new Map();
   const incidents: TSimulatedIncident[] = [];
   for (const plan of plans) {
     const outage = simulateOutage(world, plan, random);
@@ -66,15 +66,16 @@ export function generateHistory(options: TGenerateHistoryOptions): TSimulatedInc
         candidate.serviceId === plan.causeId &&
         (candidate.change?.id ?? null) === (causeChange?.id ?? null),
     );
-    history.push({
-      at: outage.firstAlertAt,
-      affectedIds: new Set(
-        candidates.filter((each) => each.state !== "gray").map((each) => each.serviceId),
-      ),
-      causeId: plan.causeId,
-      alertNames: outage.alertNames,
-    });
-    // The blast radius can miss the cause (an unrelated red service alerted first); such an incident has no label.
+    const past = { at: outage.firstAlertAt, causeId: plan.causeId, alertNames: outage.alertNames };
+    const affectedIds = new Set(
+      candidates.filter((each) => each.state !== "gray").map((each) => each.serviceId),
+    );
+    for (const id of affectedIds) {
+      const incidentsOfService = history.get(id);
+      if (incidentsOfService) incidentsOfService.push(past);
+      else history.set(id, [past]);
+    }
+    // Not expected (the cause is red, or two hops below a red caller); an unlabelled incident teaches nothing.
     if (labelIndex < 0) continue;
     const firstAlertAt = new Date(outage.firstAlertAt);
     incidents.push({

@@ -14,12 +14,11 @@ const SUSPECT_HOPS = 2;
 const HISTORY_DAYS = 90;
 
 /** A past incident as history features see it. */
-export type TPastIncident = {
-  at: number;
-  affectedIds: Set<number>;
-  causeId: number;
-  alertNames: string[];
-};
+export type TPastIncident = { at: number; causeId: number; alertNames: string[] };
+/** Past incidents by each service they touched (red or amber), oldest first. */
+export type TServiceHistory = Map<number, TPastIncident[]>;
+/** Incidents are recorded by onset, so first alerts may run this far out of order. */
+const HISTORY_ORDER_SLACK_MS = 24 * 60 * MINUTE_MS;
 
 export type TSimulatedChange = {
   id: number;
@@ -37,7 +36,7 @@ export function listSimulatedCandidates(
   world: TSimulationWorld,
   outage: TSimulatedOutage,
   causeChange: TSimulatedChange | null,
-  history: TPastIncident[],
+  history: TServiceHistory,
   random: TSimulationRandom,
   nextChangeId: () => number,
 ): TCandidate[] {
@@ -73,8 +72,17 @@ export function listSimulatedCandidates(
 
   const isRed = new Uint8Array(index.size);
   for (const position of positionsOf(index, redIds)) isRed[position] = 1;
-  const historyStart = outage.firstAlertAt - HISTORY_DAYS * 24 * 60 * MINUTE_MS;
-  const recent = history.filter((past) => past.at >= historyStart && past.at < outage.firstAlertAt);
+  // Few distinct sets of alert names exist, so each is compared with this incident's once.
+  const similarityByNames = new Map<string, boolean>();
+  const isSimilar = (alertNames: string[]) => {
+    const key = alertNames.join("\n");
+    let similar = similarityByNames.get(key);
+    if (similar === undefined) {
+      similar = isSimilarSymptom(alertNames, outage.alertNames);
+      similarityByNames.set(key, similar);
+    }
+    return similar;
+  };
   const candidates: TCandidate[] = [];
   for (const serviceId of [...serviceIds].sort((a, b) => a - b)) {
     const position = index.positionOf.get(serviceId);
@@ -92,7 +100,7 @@ export function listSimulatedCandidates(
       if (other !== position && isRed[other] === 1 && (callers[other] ?? -1) > 0) redDependents++;
     }
     const hops = originHops[position] ?? -1;
-    const past = recent.filter((each) => each.affectedIds.has(serviceId));
+    const past = countRecentIncidents(history.get(serviceId) ?? [], serviceId, outage, isSimilar);
     const base: TCandidate = {
       serviceId,
       slug: world.slugOf.get(serviceId) ?? String(serviceId),
@@ -106,11 +114,8 @@ export function listSimulatedCandidates(
       redDependents,
       isSharedDependency: shared.has(serviceId),
       change: null,
-      priorIncidents: past.length,
-      priorConfirmedSimilar: past.filter(
-        (each) =>
-          each.causeId === serviceId && isSimilarSymptom(each.alertNames, outage.alertNames),
-      ).length,
+      priorIncidents: past.incidents,
+      priorConfirmedSimilar: past.confirmedSimilar,
       schedules: world.schedulesOf.get(serviceId) ?? [],
     };
     const changes = drawDecoyChanges(
@@ -162,6 +167,26 @@ function drawDecoyChanges(
     });
   }
   return changes;
+}
+
+/** The service's incidents in the 90 days before the first alert, and those it caused with a similar symptom. */
+function countRecentIncidents(
+  incidents: TPastIncident[],
+  serviceId: number,
+  outage: TSimulatedOutage,
+  isSimilar: (alertNames: string[]) => boolean,
+): { incidents: number; confirmedSimilar: number } {
+  const at = outage.firstAlertAt;
+  const historyStart = at - HISTORY_DAYS * 24 * 60 * MINUTE_MS;
+  const counts = { incidents: 0, confirmedSimilar: 0 };
+  for (let index = incidents.length - 1; index >= 0; index--) {
+    const past = incidents[index];
+    if (!past || past.at < historyStart - HISTORY_ORDER_SLACK_MS) break;
+    if (past.at < historyStart || past.at >= at) continue;
+    counts.incidents++;
+    if (past.causeId === serviceId && isSimilar(past.alertNames)) counts.confirmedSimilar++;
+  }
+  return counts;
 }
 
 /** Similar symptom: at least half of the two incidents' alert names in common (Jaccard ≥ 0.5). */

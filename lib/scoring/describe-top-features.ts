@@ -44,7 +44,7 @@ function describeFeature(
       return describeChange(candidate, context);
     case "is_red":
     case "is_amber":
-      return candidate.state === "gray" ? "healthy signals" : `${candidate.state} itself`;
+      return candidate.state === "gray" ? "neither red nor amber" : `is ${candidate.state}`;
     case "alert_count_log":
       return `${candidate.alertCount} ${candidate.alertCount === 1 ? "alert" : "alerts"} on it`;
     case "error_rate":

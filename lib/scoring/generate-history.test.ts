@@ -26,6 +26,17 @@ describe("generateHistory", () => {
     expect(generateHistory({ topology, months: 1, start, seed: 8 })).not.toEqual(again);
   });
 
+  it("keeps to its months, on UTC clock days, from any start time", () => {
+    const from = new Date("2026-02-10T15:30:00Z");
+    const month = generateHistory({ topology, months: 1, start: from, seed: 3 });
+    const times = month.map((incident) => incident.firstAlertAt.getTime());
+    expect(Math.min(...times)).toBeGreaterThanOrEqual(from.getTime());
+    expect(Math.max(...times)).toBeLessThan(Date.parse("2026-03-10T16:00:00Z"));
+    for (const incident of month.filter((each) => each.cause.story === "batch")) {
+      expect(extractFeatures(causeOf(incident), incident.context).in_batch_window).toBe(1);
+    }
+  });
+
   it("follows the configured story mix and rate, oldest first", () => {
     const days = 181;
     expect(sixMonths.length).toBeGreaterThan(days * 4 * 0.85);

@@ -28,7 +28,9 @@ export function planIncidents(
 ): TIncidentPlan[] {
   const total = storyMix.deploy + storyMix.batch + storyMix.dependency;
   const plans: TIncidentPlan[] = [];
-  for (let dayStart = range.start.getTime(); dayStart < range.end.getTime(); dayStart += DAY_MS) {
+  // Whole UTC days, so that working hours and nightly jobs fall where the clock says.
+  const firstDay = Math.floor(range.start.getTime() / DAY_MS) * DAY_MS;
+  for (let dayStart = firstDay; dayStart < range.end.getTime(); dayStart += DAY_MS) {
     const isWeekend = [0, 6].includes(new Date(dayStart).getUTCDay());
     const deployFactor = isWeekend ? WEEKEND_DEPLOY_FACTOR : WEEKDAY_DEPLOY_FACTOR;
     const rate = (share: number) => (incidentsPerDay * share) / total;
@@ -47,7 +49,7 @@ export function planIncidents(
     }
   }
   return plans
-    .filter((plan) => plan.onsetAt < range.end.getTime())
+    .filter((plan) => plan.onsetAt >= range.start.getTime() && plan.onsetAt < range.end.getTime())
     .sort((a, b) => a.onsetAt - b.onsetAt);
 }
 

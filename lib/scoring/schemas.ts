@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * Shared shapes of root-cause scoring. A hypothesis is a service, optionally with one of its
  * change events; its features are plain numbers; the model turns them into
@@ -35,6 +37,14 @@ export type TCandidate = {
 
 /** A declared batch or cron job: "0 2 * * *" for 45 minutes, in UTC unless timeZone says otherwise. */
 export type TSchedule = { name: string; cron: string; durationMinutes: number; timeZone?: string };
+
+/** A declared schedule as catalog metadata carries it (`schedules: [...]` on a service). */
+export const ZSchedule = z.object({
+  name: z.string().min(1),
+  cron: z.string().min(1),
+  durationMinutes: z.number().positive(),
+  timeZone: z.string().optional(),
+});
 
 /** What every candidate of one incident shares. */
 export type TIncidentContext = {
@@ -130,3 +140,23 @@ export type TTrainReport = {
 };
 
 export type TTrainedModel = { parameters: TModelParameters; report: TTrainReport };
+
+/** What the history generator simulates on: services with their schedules; from depends on to. */
+export type TTopology = {
+  services: { id: number; slug: string; tier: number | null; schedules: TSchedule[] }[];
+  dependencies: { from: number; to: number }[];
+};
+
+/** Why a simulated incident happened: a regressing change, a batch job, or a dependency failing on its own. */
+export type TIncidentStory = "deploy" | "batch" | "dependency";
+
+/** One generated incident: what the product would have seen at the first alert, and its true cause. */
+export type TSimulatedIncident = {
+  id: string;
+  firstAlertAt: Date;
+  cause: { serviceId: number; changeId: number | null; story: TIncidentStory };
+  context: TIncidentContext;
+  candidates: TCandidate[];
+  /** The candidate that is the cause (its service with its change, or with none). */
+  labelIndex: number;
+};

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ECOMMERCE_TOPOLOGY } from "../../prisma/seed/ecommerce-topology";
-import { DEFAULT_SEED_SCHEDULES, loadSeedTopology } from "./load-seed-topology";
+import { loadSeedTopology } from "./load-seed-topology";
 
 describe("loadSeedTopology", () => {
   it("reads the demo shop the seed imports, numbered in catalog order", () => {
@@ -18,12 +18,15 @@ describe("loadSeedTopology", () => {
     ).toContain("order-service>orders-db");
   });
 
-  it("gives the default batch jobs to data stores the shop has", () => {
+  it("carries the batch jobs the shop's data stores declare in the catalog", () => {
     const topology = loadSeedTopology();
     const scheduled = topology.services.filter((service) => service.schedules.length > 0);
-    expect(scheduled.map((service) => service.slug).sort()).toEqual(
-      Object.keys(DEFAULT_SEED_SCHEDULES).sort(),
-    );
+    expect(scheduled.map((service) => service.slug).sort()).toEqual([
+      "catalog-db",
+      "inventory-db",
+      "orders-db",
+      "search-index",
+    ]);
     expect(topology.services.find((service) => service.slug === "search-index")?.schedules).toEqual(
       [{ name: "nightly-reindex", cron: "0 2 * * *", durationMinutes: 45 }],
     );

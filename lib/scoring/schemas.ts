@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /**
  * Shared shapes of root-cause scoring. A hypothesis is a service, optionally with one of its
  * change events; its features are plain numbers; the model turns them into
@@ -35,16 +33,11 @@ export type TCandidate = {
   schedules: TSchedule[];
 };
 
-/** A declared batch or cron job: "0 2 * * *" for 45 minutes, in UTC unless timeZone says otherwise. */
+/**
+ * A declared batch or cron job: "0 2 * * *" for 45 minutes, in UTC unless timeZone says otherwise.
+ * Catalogs carry it as service metadata, validated by ZSchedule in lib/catalog/schemas.ts.
+ */
 export type TSchedule = { name: string; cron: string; durationMinutes: number; timeZone?: string };
-
-/** A declared schedule as catalog metadata carries it (`schedules: [...]` on a service). */
-export const ZSchedule = z.object({
-  name: z.string().min(1),
-  cron: z.string().min(1),
-  durationMinutes: z.number().positive(),
-  timeZone: z.string().optional(),
-});
 
 /** What every candidate of one incident shares. */
 export type TIncidentContext = {

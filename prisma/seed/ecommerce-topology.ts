@@ -189,6 +189,7 @@ const services: ServiceInput[] = [
   }),
   service("catalog-db", "Catalog database (PostgreSQL)", 2, "catalog-team", "#oncall-catalog", {
     kind: "database",
+    schedules: [{ name: "catalog-weekly-export", cron: "0 4 * * 0", durationMinutes: 60 }],
   }),
   service("search-index", "Search index (OpenSearch)", 2, "catalog-team", "#oncall-catalog", {
     kind: "database",

@@ -126,3 +126,22 @@ export type TTrainReport = {
 };
 
 export type TTrainedModel = { parameters: TModelParameters; report: TTrainReport };
+
+/** Where a version's training rows came from: the stored history, or a table (its file name). */
+export type TModelSource = "database" | `csv:${string}`;
+
+/** One stored, trained model version. */
+export type TModelVersion = {
+  id: number;
+  createdAt: Date;
+  createdBy: string;
+  source: string;
+  parameters: TModelParameters;
+  report: TTrainReport;
+  isPromoted: boolean;
+  promotedAt: Date | null;
+  promotedBy: string | null;
+};
+
+/** Where a training row came from: the simulator, a responder's confirmed cause, or a table. */
+export type TTrainingRowSource = "simulated" | "confirmed" | "csv";

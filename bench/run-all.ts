@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 
 const BENCHES = [
   "bench/blast-radius.ts",
+  "bench/train-model.ts",
   "bench/semantic-diff.ts",
   "bench/remediations.ts",
   "bench/ack-latency.ts",

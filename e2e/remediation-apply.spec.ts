@@ -72,3 +72,27 @@ test("a responder reviews the suggested rollback and its ConfigMap warning, conf
   ).toHaveCount(1);
   expect(await wider.getByTestId("diff-hash").getAttribute("title")).not.toBe(hash);
 });
+
+test("a responder starts a remediation by hand: a scale previewed with its diff, a bad flag named", async ({
+  page,
+  request,
+}) => {
+  const service = `by-hand-e2e-${Date.now()}`;
+  const incidentId = await openIncidentAfterDeploy(request, service);
+  await page.goto(`/incidents/${incidentId}`);
+  const form = page.getByTestId("start-remediation");
+  await form.getByText("Start a remediation by hand").click();
+  await form.getByLabel("Kind").selectOption("scale");
+  await expect(form.getByLabel("Service")).toHaveValue(service);
+  await form.getByLabel("Workload").fill("order-service");
+  await form.getByLabel("Replicas").fill("5");
+  await form.getByRole("button", { name: "Preview" }).click();
+  const card = page.locator('[data-testid="remediation"][data-origin="manual"]');
+  await expect(card).toContainText(`Scale order-service on ${service} to 5 replicas`);
+  await expect(card.locator('[data-kind="add"]').filter({ hasText: "replicas: 5" })).toHaveCount(1);
+
+  await form.getByLabel("Kind").selectOption("toggle");
+  await form.getByLabel("Flag").fill("no-such-flag");
+  await form.getByRole("button", { name: "Preview" }).click();
+  await expect(form.getByRole("alert")).toContainText('Flag "no-such-flag" was not found');
+});

@@ -124,6 +124,12 @@ describe("importing the example catalogs", () => {
       kind: "data",
       provenance: "declared",
     });
+    const searchIndex = await testDb.db.prisma.service.findUniqueOrThrow({
+      where: { slug: "search-index" },
+    });
+    expect(searchIndex.metadata).toMatchObject({
+      schedules: [{ name: "nightly-reindex", cron: "0 2 * * *", durationMinutes: 45 }],
+    });
   });
 
   it("lets the first catalog own a service; a second one only fills in what it left empty", async () => {

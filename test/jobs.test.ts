@@ -66,6 +66,21 @@ describe("durable jobs", () => {
     expect(jobs[0]?.id).toBe(first);
   });
 
+  it("re-arms a finished job of the same key when asked, and leaves a queued one alone", async () => {
+    const now = new Date();
+    const input = { kind: "correlation.catch-up", key: "rerun", onConflict: "rearm" } as const;
+    const id = await enqueue({ ...input, runAt: now });
+    expect(await enqueue({ ...input, runAt: seconds(now, 30) })).toBeNull();
+    expect((await getJob(id)).runAt).toEqual(now);
+    await runJobNow(id ?? -1, { now });
+    expect((await getJob(id)).status).toBe("done");
+    expect(await enqueue({ ...input, runAt: seconds(now, 5) })).toBe(id);
+    expect(await getJob(id)).toMatchObject({ status: "queued", attempts: 0, finishedAt: null });
+    expect(await runDueJobs({ now: seconds(now, 5) })).toEqual([
+      { jobId: id, kind: "correlation.catch-up", outcome: "done" },
+    ]);
+  });
+
   it("retries a failing job with growing delays, then marks it failed after max attempts", async () => {
     const now = new Date();
     // The handler rejects a payload it does not know, on every attempt.

@@ -1,3 +1,4 @@
+import { CronExpressionParser } from "cron-parser";
 import { z } from "zod";
 import { ZServiceOrigin } from "../ingest/schemas";
 
@@ -10,6 +11,28 @@ export const ZFailureMode = z.object({
   escalation: z.string().nullable().default(null),
 });
 export type TFailureMode = z.infer<typeof ZFailureMode>;
+
+/** A declared batch or cron job of a service: overnight jobs that saturate a database are a cause. */
+export const ZSchedule = z.object({
+  name: z.string().min(1).max(200),
+  cron: z.string().min(1).refine(isCronExpression, 'must be a cron expression such as "0 2 * * *"'),
+  durationMinutes: z
+    .number()
+    .int()
+    .positive()
+    .max(24 * 60),
+  timeZone: z.string().min(1).optional(),
+});
+export type TScheduleInput = z.infer<typeof ZSchedule>;
+
+function isCronExpression(value: string): boolean {
+  try {
+    CronExpressionParser.parse(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Operational metadata kept on a service (services.metadata). Every field is optional; importers
@@ -24,6 +47,7 @@ export const ZServiceMetadata = z
     lifecycle: z.string().optional(),
     dashboards: z.array(z.object({ title: z.string(), url: z.string() })).optional(),
     failureModes: z.array(ZFailureMode).optional(),
+    schedules: z.array(ZSchedule).optional(),
     pagerdutyServiceId: z.string().optional(),
     pagerdutyUrl: z.string().optional(),
     /** An optional Prometheus to ask for this service's error rate and latency. */

@@ -8,7 +8,7 @@ import { computeMapLayout } from "./compute-map-layout";
 import { listIncidentOriginIds, listTracedServiceIds } from "./list-traced-services";
 import { loadServiceGraph } from "./load-service-graph";
 import { matchFailureModes } from "./match-failure-modes";
-import type { BlastRadius } from "./schemas";
+import type { BlastRadius, ServiceGraph } from "./schemas";
 
 /** What the side panel shows for a service on the map. */
 export type ServicePanel = {
@@ -45,32 +45,7 @@ export async function getIncidentBlastRadius(
   now = new Date(),
 ): Promise<IncidentBlastRadius> {
   const prisma = await getPrisma();
-  const incident = await prisma.incident.findUnique({
-    where: { id: incidentId },
-    select: {
-      id: true,
-      originServiceId: true,
-      services: { select: { serviceId: true }, orderBy: { firstAlertAt: "asc" } },
-    },
-  });
-  if (!incident) throw new AppError("NOT_FOUND", `Incident ${incidentId} does not exist.`);
-  const originId = incident.originServiceId ?? incident.services[0]?.serviceId;
-  const graph = await loadServiceGraph();
-  const flows = await prisma.businessFlow.findMany();
-  if (originId === undefined || !graph.services.has(originId)) {
-    throw new AppError("NOT_FOUND", `Incident ${incidentId} has no service to trace from yet.`);
-  }
-
-  // The traced set is known from the graph alone; signals are loaded for just those services.
-  const originIds = listIncidentOriginIds(
-    graph,
-    originId,
-    incident.services.map((service) => service.serviceId),
-  );
-  const serviceIds = listTracedServiceIds(graph, originIds);
-  const signals = await loadServiceSignals(serviceIds, now);
-  const blastRadius = computeBlastRadius({ graph, originIds, signals, flows });
-
+  const { blastRadius, graph, serviceIds } = await traceIncidentBlastRadius(incidentId, now);
   const [details, firing] = await Promise.all([
     prisma.service.findMany({ where: { id: { in: serviceIds } } }),
     prisma.alert.findMany({
@@ -103,4 +78,37 @@ export async function getIncidentBlastRadius(
   }
   const positions = Object.fromEntries(computeMapLayout(blastRadius.nodes, blastRadius.edges));
   return { ...blastRadius, incidentId, positions, services };
+}
+
+/** The blast radius alone, without layout or side panels: for scoring, which needs the states. */
+export async function traceIncidentBlastRadius(
+  incidentId: number,
+  now = new Date(),
+): Promise<{ blastRadius: BlastRadius; graph: ServiceGraph; serviceIds: number[] }> {
+  const prisma = await getPrisma();
+  const incident = await prisma.incident.findUnique({
+    where: { id: incidentId },
+    select: {
+      id: true,
+      originServiceId: true,
+      services: { select: { serviceId: true }, orderBy: { firstAlertAt: "asc" } },
+    },
+  });
+  if (!incident) throw new AppError("NOT_FOUND", `Incident ${incidentId} does not exist.`);
+  const originId = incident.originServiceId ?? incident.services[0]?.serviceId;
+  const graph = await loadServiceGraph();
+  const flows = await prisma.businessFlow.findMany();
+  if (originId === undefined || !graph.services.has(originId)) {
+    throw new AppError("NOT_FOUND", `Incident ${incidentId} has no service to trace from yet.`);
+  }
+  // The traced set is known from the graph alone; signals are loaded for just those services.
+  const originIds = listIncidentOriginIds(
+    graph,
+    originId,
+    incident.services.map((service) => service.serviceId),
+  );
+  const serviceIds = listTracedServiceIds(graph, originIds);
+  const signals = await loadServiceSignals(serviceIds, now);
+  const blastRadius = computeBlastRadius({ graph, originIds, signals, flows });
+  return { blastRadius, graph, serviceIds };
 }

@@ -123,6 +123,10 @@ export type TTrainReport = {
     baselineRanking: TMetrics;
   };
   calibration: { plattLogLoss: number; isotonicLogLoss: number | null };
+  /** The single feature behind heldOut.baselineRanking. */
+  baselineFeature?: string;
+  /** Mean out-of-fold log loss of each lambda tried on the training part. */
+  crossValidation?: { lambda: number; logLoss: number }[];
 };
 
 export type TTrainedModel = { parameters: TModelParameters; report: TTrainReport };

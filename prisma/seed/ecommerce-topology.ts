@@ -168,6 +168,7 @@ const services: ServiceInput[] = [
   service("email-service", "Transactional email", 3, "messaging-team", "#oncall-messaging"),
   service("orders-db", "Orders database (PostgreSQL)", 1, "orders-team", "#oncall-orders", {
     kind: "database",
+    schedules: [{ name: "nightly-order-archive", cron: "0 3 * * *", durationMinutes: 40 }],
   }),
   service("payments-db", "Payments database (PostgreSQL)", 1, "payments-team", "#oncall-payments", {
     kind: "database",
@@ -180,6 +181,7 @@ const services: ServiceInput[] = [
     "#oncall-fulfillment",
     {
       kind: "database",
+      schedules: [{ name: "stock-reconciliation", cron: "30 1 * * *", durationMinutes: 60 }],
     },
   ),
   service("users-db", "Users database (PostgreSQL)", 1, "identity-team", "#oncall-identity", {
@@ -190,6 +192,7 @@ const services: ServiceInput[] = [
   }),
   service("search-index", "Search index (OpenSearch)", 2, "catalog-team", "#oncall-catalog", {
     kind: "database",
+    schedules: [{ name: "nightly-reindex", cron: "0 2 * * *", durationMinutes: 45 }],
   }),
   service("redis-cache", "Shared cache (Redis)", 2, "platform-team", "#oncall-platform", {
     kind: "cache",

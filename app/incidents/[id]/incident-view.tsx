@@ -86,7 +86,11 @@ export function IncidentView({
       <ChangeList changes={incident.changes} />
 
       <h2>Remediations</h2>
-      <RemediationList incidentId={incident.id} canRespond={canRespond} />
+      <RemediationList
+        incidentId={incident.id}
+        canRespond={canRespond}
+        defaultService={incident.originService?.slug ?? ""}
+      />
 
       <h2>Blast radius</h2>
       <BlastRadiusMap incidentId={incident.id} initialData={initialBlastRadius} />

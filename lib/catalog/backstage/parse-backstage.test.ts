@@ -243,6 +243,15 @@ describe("parseBackstage", () => {
       'catalog-info.yaml: component:a: metadata.annotations["faultline.dev/failure-modes"][0].symptom:',
     ],
     [
+      "a schedule whose cron does not parse",
+      component(
+        "a",
+        "",
+        '  annotations:\n    faultline.dev/schedules: \'[{"name": "x", "cron": "every night", "durationMinutes": 30}]\'\n',
+      ),
+      'catalog-info.yaml: component:a: metadata.annotations["faultline.dev/schedules"][0].cron: must be a cron expression',
+    ],
+    [
       "an optional dependency that is no dependency",
       `${component("a", "", "  annotations:\n    faultline.dev/optional-dependencies: b\n")}---\n${component("b", "")}`,
       'catalog-info.yaml: component:a: metadata.annotations["faultline.dev/optional-dependencies"]: "b" is not one of this entity\'s dependencies',

@@ -9,6 +9,7 @@ export const FAULTLINE_ANNOTATIONS = {
   optionalDependencies: "faultline.dev/optional-dependencies",
   asyncDependencies: "faultline.dev/async-dependencies",
   failureModes: "faultline.dev/failure-modes",
+  schedules: "faultline.dev/schedules",
   prometheusUrl: "faultline.dev/prometheus-url",
   prometheusErrorRateQuery: "faultline.dev/prometheus-error-rate-query",
   prometheusLatencyP99MsQuery: "faultline.dev/prometheus-latency-p99-ms-query",

@@ -1,11 +1,7 @@
+import type { z } from "zod";
 import { toServiceSlug } from "../../ingest/map-labels";
 import { catalogError, type TCatalogIssues } from "../catalog-error";
-import {
-  type ServiceInput,
-  type TFailureMode,
-  type TServiceMetadata,
-  ZFailureMode,
-} from "../schemas";
+import { type ServiceInput, type TServiceMetadata, ZFailureMode, ZSchedule } from "../schemas";
 import { parseEntityRef } from "./parse-entity-ref";
 import { formatIssuePath, type TLocatedEntity } from "./read-backstage-entities";
 import {
@@ -65,7 +61,14 @@ export function toBackstageService(entity: TServiceEntity, issues: TCatalogIssue
       lifecycle: entity.spec.lifecycle ?? undefined,
       dashboards: dashboards.length > 0 ? dashboards : undefined,
       failureModes: issues.attempt(() =>
-        readFailureModes(entity, read(FAULTLINE_ANNOTATIONS.failureModes)),
+        readJsonAnnotation(entity, read, FAULTLINE_ANNOTATIONS.failureModes, ZFailureMode.array(), {
+          shape: "{symptom, likelyCause, check, remediation, escalation}",
+        }),
+      ),
+      schedules: issues.attempt(() =>
+        readJsonAnnotation(entity, read, FAULTLINE_ANNOTATIONS.schedules, ZSchedule.array(), {
+          shape: "{name, cron, durationMinutes, timeZone?}",
+        }),
       ),
       pagerdutyServiceId: read(PAGERDUTY_SERVICE_ID_ANNOTATION) ?? undefined,
       prometheus: issues.attempt(() => readPrometheus(entity, read)),
@@ -89,26 +92,31 @@ function readTier(entity: TServiceEntity, value: string | null): number | null {
   return Number(value);
 }
 
-function readFailureModes(
+/** A Faultline annotation holding a JSON array, validated; undefined when absent. */
+function readJsonAnnotation<T>(
   entity: TServiceEntity,
-  value: string | null,
-): TFailureMode[] | undefined {
+  read: (key: string) => string | null,
+  key: string,
+  schema: z.ZodType<T>,
+  options: { shape: string },
+): T | undefined {
+  const value = read(key);
   if (value === null) return undefined;
-  const field = annotationField(FAULTLINE_ANNOTATIONS.failureModes);
+  const field = annotationField(key);
   let json: unknown;
   try {
     json = JSON.parse(value);
   } catch (cause) {
     throw catalogError(entity.file, entity.label, field, `not valid JSON: ${String(cause)}`);
   }
-  const result = ZFailureMode.array().safeParse(json);
+  const result = schema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0];
     throw catalogError(
       entity.file,
       entity.label,
       `${field}${issue ? formatIssuePath(["", ...issue.path]) : ""}`,
-      `${issue?.message ?? "invalid"}: expected a JSON array of {symptom, likelyCause, check, remediation, escalation}`,
+      `${issue?.message ?? "invalid"}: expected a JSON array of ${options.shape}`,
     );
   }
   return result.data;

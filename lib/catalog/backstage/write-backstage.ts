@@ -104,6 +104,9 @@ function toServiceDocument(
         [FAULTLINE_ANNOTATIONS.failureModes]: failureModes?.length
           ? JSON.stringify(failureModes, null, 2)
           : undefined,
+        [FAULTLINE_ANNOTATIONS.schedules]: service.metadata?.schedules?.length
+          ? JSON.stringify(service.metadata.schedules)
+          : undefined,
       },
       links: links.length > 0 ? links : undefined,
     },

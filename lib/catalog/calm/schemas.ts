@@ -90,6 +90,16 @@ export const ZCalmOperationalMetadata = z.object({
       }),
     )
     .nullish(),
+  schedules: z
+    .array(
+      z.object({
+        name: z.string().min(1),
+        cron: z.string().min(1),
+        "duration-minutes": z.number(),
+        "time-zone": z.string().nullish(),
+      }),
+    )
+    .nullish(),
 });
 
 /** Relationship metadata we read: "kind" overrides what the protocol suggests. */

@@ -34,6 +34,12 @@ export function toCalmService(file: string, node: TCalmNode, system: string | nu
     remediation: mode.remediation ?? null,
     escalation: mode.escalation ?? null,
   }));
+  const schedules = operational.schedules?.map((schedule) => ({
+    name: schedule.name,
+    cron: schedule.cron,
+    durationMinutes: schedule["duration-minutes"],
+    ...(schedule["time-zone"] ? { timeZone: schedule["time-zone"] } : {}),
+  }));
   const metadata = ZServiceMetadata.safeParse({
     ...kept,
     kind: node["node-type"],
@@ -41,6 +47,7 @@ export function toCalmService(file: string, node: TCalmNode, system: string | nu
     ...(system ? { system } : {}),
     ...(operational.dashboards ? { dashboards: operational.dashboards } : {}),
     ...(failureModes ? { failureModes } : {}),
+    ...(schedules ? { schedules } : {}),
   });
   if (!metadata.success) throw toCalmIssueError(file, entity, "metadata", metadata.error);
   return {

@@ -120,6 +120,14 @@ function toNode(service: ServiceInput) {
           escalation: mode.escalation,
         }),
       ),
+      schedules: service.metadata?.schedules?.map((schedule) =>
+        withoutNulls({
+          name: schedule.name,
+          cron: schedule.cron,
+          "duration-minutes": schedule.durationMinutes,
+          "time-zone": schedule.timeZone,
+        }),
+      ),
     }),
   };
 }

@@ -6,6 +6,7 @@ import type { Jsonified } from "@/lib/incidents/schemas";
 import type { TExecutorTarget } from "@/lib/remediation/describe-executor-target";
 import type { TRemediationView } from "@/lib/remediation/schemas";
 import { RemediationCard } from "./remediation-card";
+import { StartRemediationForm } from "./start-remediation-form";
 
 export type TRemediationsAnswer = {
   remediations: Jsonified<TRemediationView>[];
@@ -16,23 +17,31 @@ export type TRemediationsAnswer = {
 export function RemediationList({
   incidentId,
   canRespond,
+  defaultService,
 }: {
   incidentId: number;
   canRespond: boolean;
+  defaultService: string;
 }) {
   const { data, error } = useQuery({
     queryKey: ["remediations", incidentId],
     queryFn: () => fetchJson<TRemediationsAnswer>(`/api/incidents/${incidentId}/remediations`),
     refetchInterval: 10_000,
   });
+  const form = canRespond ? (
+    <StartRemediationForm incidentId={incidentId} defaultService={defaultService} />
+  ) : null;
   if (error) return <p className="error">Remediations could not be loaded: {error.message}</p>;
   if (!data) return <p className="subtle">Looking for remediations…</p>;
   if (data.remediations.length === 0)
     return (
-      <p className="subtle" data-testid="remediations-empty">
-        No remediation to suggest: no recorded change on these services has an earlier version to go
-        back to.
-      </p>
+      <div className="remediations">
+        <p className="subtle" data-testid="remediations-empty">
+          No remediation to suggest: no recorded change on these services has an earlier version to
+          go back to.
+        </p>
+        {form}
+      </div>
     );
   return (
     <div className="remediations" data-testid="remediations">
@@ -44,6 +53,7 @@ export function RemediationList({
           canRespond={canRespond}
         />
       ))}
+      {form}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { AUDIT_HELP, prepareAuditCommand } from "./cli-audit";
 import { CHANGE_HELP, prepareChangeCommand } from "./cli-change";
 import { IMPORT_HELP, runImportCommand } from "./cli-import";
 import { INTEGRATIONS_HELP, runIntegrationsCommand } from "./cli-integrations";
+import { MODEL_HELP, prepareModelCommand } from "./cli-model";
 import { prepareTokensCommand, TOKENS_HELP } from "./cli-tokens";
 import { prepareUsersCommand, USERS_HELP } from "./cli-users";
 import { UsageError } from "./lib/read-cli-input";
@@ -33,6 +34,7 @@ Commands:
   tokens      Manage API tokens (Authorization: Bearer flt_…)
   audit       Export the audit log as JSON lines
   change      Record a deploy, config change or flag flip with its files
+  model       Train, score with, promote and roll back the root-cause model
   help        Show this help
 
 ${SERVE_HELP}
@@ -48,6 +50,8 @@ ${TOKENS_HELP}
 ${AUDIT_HELP}
 
 ${CHANGE_HELP}
+
+${MODEL_HELP}
 
 The CLI acts as an admin named cli:<OS user> in the audit log. Exit codes: 0 done, 1 failed,
 2 the command as given cannot succeed (unknown command or option, bad value, no such id).
@@ -131,6 +135,10 @@ const COMMANDS: Record<string, Command> = {
 
   async change(args) {
     await withDatabase(prepareChangeCommand(args));
+  },
+
+  async model(args) {
+    await withDatabase(prepareModelCommand(args));
   },
 
   async help() {

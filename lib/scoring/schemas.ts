@@ -153,3 +153,22 @@ export type TSimulatedIncident = {
   /** The candidate that is the cause (its service with its change, or with none). */
   labelIndex: number;
 };
+
+/** Where a version's training rows came from: the stored history, or a table (its file name). */
+export type TModelSource = "database" | `csv:${string}`;
+
+/** One stored, trained model version. */
+export type TModelVersion = {
+  id: number;
+  createdAt: Date;
+  createdBy: string;
+  source: string;
+  parameters: TModelParameters;
+  report: TTrainReport;
+  isPromoted: boolean;
+  promotedAt: Date | null;
+  promotedBy: string | null;
+};
+
+/** Where a training row came from: the simulator, a responder's confirmed cause, or a table. */
+export type TTrainingRowSource = "simulated" | "confirmed" | "csv";

@@ -101,6 +101,12 @@ const MUTATIONS: Record<string, TMutationExpectation> = {
     body: () => ({ diffHash: "0".repeat(64) }),
     allowedStatus: 404,
   },
+  "POST /api/incidents/:id/root-cause": {
+    role: "responder",
+    params: { id: MISSING_ID },
+    body: () => ({ service: "order-service" }),
+    allowedStatus: 404,
+  },
   "POST /api/catalog/import": {
     role: "lead",
     body: () => ({ format: "calm", source: "calm:matrix", files: CALM }),
@@ -162,6 +168,11 @@ const READS: Record<string, TReadExpectation> = {
     allowedStatus: 404,
   },
   "GET /api/incidents/:id/remediations": {
+    role: "viewer",
+    params: { id: MISSING_ID },
+    allowedStatus: 404,
+  },
+  "GET /api/incidents/:id/hypotheses": {
     role: "viewer",
     params: { id: MISSING_ID },
     allowedStatus: 404,

@@ -2,6 +2,7 @@ import { getPrisma } from "../db";
 import { getEnv } from "../env";
 import type { Prisma } from "../generated/prisma/client";
 import { loadServiceGraph } from "../graph/load-service-graph";
+import { requestIncidentScoring } from "../scoring/request-incident-scoring";
 import { correlateAlerts } from "./correlate-alerts";
 import { lockCorrelation } from "./lock-correlation";
 import type {
@@ -223,6 +224,7 @@ async function persistPlan(
   }
   await assignAndMarkCorrelated(tx, pending, plan, resolve, now);
   await recordIncidentServices(tx, alertIdsByIncident, pending);
+  await requestIncidentScoring(tx, [...alertIdsByIncident.keys()], now);
   if (plan.incidentUpdates.length > 0) {
     // One statement for every incident the pass touched (a storm over 20 services touches 20).
     await tx.$executeRawUnsafe(

@@ -4,9 +4,11 @@ import { getEnv } from "../env";
 import { resolveQuietIncidents } from "../incidents/resolve-quiet-incidents";
 import { pushRemediation } from "../remediation/push-remediation";
 import { verifyRemediation } from "../remediation/verify-remediation";
+import { scoreIncident } from "../scoring/score-incident";
 import type { TJobHandler } from "./schemas";
 
 const ZNoPayload = z.strictObject({});
+const ZIncidentPayload = z.object({ incidentId: z.number().int() });
 
 /**
  * Every kind of background job and what runs it: adding a kind is one line here. Delivery is at
@@ -27,6 +29,10 @@ export const JOB_HANDLERS = {
   "remediation.push": (payload, context) => pushRemediation(payload, context),
   // The end of an apply's verification window: did the fix hold?
   "remediation.verify": (payload, context) => verifyRemediation(payload, context),
+  // Ranks an incident's root-cause hypotheses again: re-armed as its alerts arrive.
+  "scoring.score-incident": async (payload, { now }) => {
+    await scoreIncident(ZIncidentPayload.parse(payload).incidentId, now);
+  },
 } satisfies Record<string, TJobHandler>;
 
 export type TJobKind = keyof typeof JOB_HANDLERS;

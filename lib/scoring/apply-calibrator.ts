@@ -9,12 +9,19 @@ export function applyCalibrator(calibrator: TCalibrator, p: number): number {
     case "platt":
       return sigmoid(-(calibrator.a * logit(p) + calibrator.b));
     case "isotonic":
-      return interpolateIsotonic(calibrator.thresholds, calibrator.values, p);
+      return clampIsotonic(interpolateIsotonic(calibrator.thresholds, calibrator.values, p));
     default: {
       const unknown: never = calibrator;
       throw new Error(`Unknown calibrator ${JSON.stringify(unknown)}`);
     }
   }
+}
+
+// A block without a single cause among its rows means "rarely", not "never": no shown 0% or 100%.
+export const ISOTONIC_FLOOR = 0.001;
+
+function clampIsotonic(value: number): number {
+  return Math.min(1 - ISOTONIC_FLOOR, Math.max(ISOTONIC_FLOOR, value));
 }
 
 /** Linear between block centres, flat (clamped) beyond the first and last. */

@@ -9,6 +9,7 @@ import type { IncidentBlastRadius } from "@/lib/graph/get-incident-blast-radius"
 import type { IncidentDetail, Jsonified } from "@/lib/incidents/schemas";
 import { AlertTable } from "./alert-table";
 import { ChangeList } from "./change-list";
+import { HypothesisList } from "./hypotheses/hypothesis-list";
 import { BlastRadiusMap } from "./map/blast-radius-map";
 import { RemediationList } from "./remediation/remediation-list";
 import { StatusControls } from "./status-controls";
@@ -84,6 +85,9 @@ export function IncidentView({
 
       <h2>What changed</h2>
       <ChangeList changes={incident.changes} />
+
+      <h2>Likely cause</h2>
+      <HypothesisList incidentId={incident.id} canRespond={canRespond} />
 
       <h2>Remediations</h2>
       <RemediationList

@@ -10,11 +10,18 @@ import { listModelVersions } from "../lib/scoring/list-model-versions";
 import { promoteModelVersion } from "../lib/scoring/promote-model-version";
 import { rollbackModelVersion } from "../lib/scoring/rollback-model-version";
 import { prepareModelScore } from "./cli-model-score";
+import { prepareModelSimulate } from "./cli-model-simulate";
 import { prepareModelTrain } from "./cli-model-train";
 import { readCliValue, readCommandArgs, UsageError } from "./lib/read-cli-input";
 import { readModelOption } from "./lib/read-model-options";
 
-export const MODEL_HELP = `faultline model <train|score|promote|rollback|list|report>
+export const MODEL_HELP = `faultline model <simulate|train|score|promote|rollback|list|report>
+
+  simulate [--months 6] [--seed 1] [--topology seed|database]
+        stores months of simulated incidents (bad deploys in working hours, overnight batch
+        jobs on shared databases, dependency failures, noise) with their true causes as the
+        training history, replacing earlier simulated rows: on the demo shop, or on the catalog
+        imported into the database
 
   train [--from-csv FILE --group COL --time COL --label COL] [--exclude COL,...] [--report FILE.json]
         trains a calibrated root-cause model and stores it as a new, unpromoted version: from
@@ -35,6 +42,8 @@ export const MODEL_HELP = `faultline model <train|score|promote|rollback|list|re
 export function prepareModelCommand(args: string[]): () => Promise<void> {
   const [action, ...rest] = args;
   switch (action) {
+    case "simulate":
+      return prepareModelSimulate(rest);
     case "train":
       return prepareModelTrain(rest);
     case "score":
@@ -85,7 +94,7 @@ export function prepareModelCommand(args: string[]): () => Promise<void> {
     }
     default:
       throw new UsageError(
-        `unknown model action "${action ?? ""}": train, score, promote, rollback, list or report`,
+        `unknown model action "${action ?? ""}": simulate, train, score, promote, rollback, list or report`,
       );
   }
 }

@@ -2,14 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getHypotheses } from "@/app/api/incidents/[id]/hypotheses/route";
 import { POST as postRootCause } from "@/app/api/incidents/[id]/root-cause/route";
 import { getCliContext } from "@/lib/auth/get-cli-context";
-import { appendTrainingRows } from "@/lib/scoring/append-training-rows";
-import { generateHistory, toFeatureRows } from "@/lib/scoring/generate-history";
 import type { TIncidentHypotheses } from "@/lib/scoring/get-incident-hypotheses";
-import { loadSeedTopology } from "@/lib/scoring/load-seed-topology";
 import { loadTrainingRows } from "@/lib/scoring/load-training-rows";
 import { promoteModelVersion } from "@/lib/scoring/promote-model-version";
 import { scoreIncident } from "@/lib/scoring/score-incident";
 import { storeModelVersion } from "@/lib/scoring/store-model-version";
+import { storeSimulatedHistory } from "@/lib/scoring/store-simulated-history";
 import { trainModel } from "@/lib/scoring/train-model";
 import { seedDemoCatalog } from "@/scripts/lib/seed-demo-catalog";
 import { createTestActor, type TTestActor } from "./helpers/auth";
@@ -62,17 +60,18 @@ describe("root-cause hypotheses end to end", () => {
   });
 
   it("generates six months of history, trains, promotes, and scores the live incident", async () => {
-    const incidents = generateHistory({
-      topology: loadSeedTopology(),
-      months: 6,
-      start: new Date("2026-05-01T00:00:00Z"),
-      seed: 7,
-    });
-    await testDb.db.prisma.$transaction((tx) =>
-      appendTrainingRows(tx, toFeatureRows(incidents), { source: "simulated" }),
-    );
+    const history = { months: 6, seed: 7, end: new Date(), topology: "seed" } as const;
+    const first = await storeSimulatedHistory(history);
+    // Simulating again replaces the simulated rows rather than doubling them.
+    expect(await storeSimulatedHistory(history)).toEqual(first);
+    expect(await testDb.db.prisma.trainingRow.count()).toBe(first.rows);
+    expect(first.incidents).toBeGreaterThan(500);
     const trained = trainModel(await loadTrainingRows(), { seed: 1 });
-    expect(trained.report.heldOut.calibrated.eceEqualWidth).toBeLessThanOrEqual(0.03);
+    const { calibrated, uncalibrated } = trained.report.heldOut;
+    expect(calibrated.eceEqualWidth).toBeLessThanOrEqual(0.03);
+    // The raw L2 fit is already nearly calibrated here (ECE ≈ 0.01), so calibration has little
+    // to fix: across seeds it wins 5 of 8 by up to 2%; it must never cost more than noise.
+    expect(calibrated.brier).toBeLessThan(uncalibrated.brier * 1.01);
     const version = await storeModelVersion({ trained, source: "database", createdBy: "test" });
     await promoteModelVersion(getCliContext(), version.id);
     await scoreIncident(incidentId);

@@ -27,6 +27,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <nav>
             <Link href="/incidents">Incidents</Link>
             <Link href="/services">Services</Link>
+            {viewer?.role === "lead" || viewer?.role === "admin" ? (
+              <Link href="/calibration">Calibration</Link>
+            ) : null}
             {viewer?.role === "admin" ? <Link href="/admin/users">Admin</Link> : null}
           </nav>
           {viewer ? (

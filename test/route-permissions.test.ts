@@ -107,6 +107,13 @@ const MUTATIONS: Record<string, TMutationExpectation> = {
     body: () => ({ service: "order-service" }),
     allowedStatus: 404,
   },
+  "POST /api/models/:id/promote": {
+    role: "lead",
+    params: { id: MISSING_ID },
+    body: () => ({}),
+    allowedStatus: 404,
+  },
+  "POST /api/models/rollback": { role: "lead", body: () => ({}), allowedStatus: 409 },
   "POST /api/catalog/import": {
     role: "lead",
     body: () => ({ format: "calm", source: "calm:matrix", files: CALM }),
@@ -185,6 +192,7 @@ const READS: Record<string, TReadExpectation> = {
     allowedStatus: 404,
   },
   "GET /api/services/map": { role: "viewer", allowedStatus: 200 },
+  "GET /api/models": { role: "lead", allowedStatus: 200 },
   "GET /api/audit": { role: "admin", allowedStatus: 200 },
   "GET /api/users": { role: "admin", allowedStatus: 200 },
   "GET /api/tokens": { role: "admin", allowedStatus: 200 },

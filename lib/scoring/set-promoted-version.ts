@@ -1,5 +1,6 @@
 import type { TAuthContext } from "../auth/schemas";
 import type { Prisma } from "../generated/prisma/client";
+import { requestIncidentScoring } from "./request-incident-scoring";
 
 /** One promotion or rollback at a time, on PGlite and PostgreSQL alike. */
 export async function lockPromotions(tx: Prisma.TransactionClient): Promise<void> {
@@ -21,6 +22,16 @@ export async function setPromotedVersion(
     where: { id },
     data: { isPromoted: true, promotedAt: now, promotedBy: context.actor.label },
   });
+  // Open incidents show the new version's numbers, not the old one's.
+  const open = await tx.incident.findMany({
+    where: { status: { not: "resolved" } },
+    select: { id: true },
+  });
+  await requestIncidentScoring(
+    tx,
+    open.map((incident) => incident.id),
+    now,
+  );
 }
 
 /**

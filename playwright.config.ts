@@ -42,8 +42,9 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      // A fresh embedded database with the demo shop's topology, for every run.
-      command: `rm -rf .faultline/e2e && node bin/faultline.js seed && exec node bin/faultline.js serve --port ${PORT}`,
+      // A fresh embedded database with the demo shop's topology and a promoted root-cause model
+      // trained on six simulated months, for every run.
+      command: `rm -rf .faultline/e2e && node bin/faultline.js seed && node bin/faultline.js model simulate --months 6 && node bin/faultline.js model train && node bin/faultline.js model promote 1 && exec node bin/faultline.js serve --port ${PORT}`,
       url: `${E2E_BASE_URL}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -6,6 +6,7 @@ import { E2E_ADMIN_TOKEN, E2E_BASE_URL } from "../playwright.config";
 export const E2E_PASSWORD = "e2e-password-correct-horse";
 export const E2E_USERS = {
   responder: "responder@e2e.test",
+  lead: "lead@e2e.test",
   viewer: "viewer@e2e.test",
   admin: "admin@e2e.test",
 } as const;

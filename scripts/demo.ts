@@ -17,6 +17,7 @@ import {
 } from "../lib/scenarios/order-service-storm";
 import { ensureSecretKeyFile } from "./lib/ensure-secret-key-file";
 import { prepareDemoGitOps } from "./lib/prepare-demo-gitops";
+import { prepareDemoModel } from "./lib/prepare-demo-model";
 import { seedDemoCatalog } from "./lib/seed-demo-catalog";
 
 const startedAt = performance.now();
@@ -55,6 +56,7 @@ async function prepareDatabase(): Promise<{ incidentCount: number }> {
     await createDemoIntegrations();
     demoLogins = await ensureDemoUsers(env);
     step("demo users ready (one per role)");
+    await prepareDemoModel(step);
     return { incidentCount: await db.prisma.incident.count() };
   } finally {
     // The server opens the embedded database next; only one process may hold it.

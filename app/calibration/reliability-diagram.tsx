@@ -1,7 +1,7 @@
 import type { TReliabilityBin } from "@/lib/scoring/schemas";
 
 const SIZE = 320;
-const PAD = 36;
+const PAD = 46;
 const PLOT = SIZE - 2 * PAD;
 const x = (p: number) => PAD + p * PLOT;
 const y = (p: number) => SIZE - PAD - p * PLOT;

@@ -5,10 +5,12 @@ import { spawnSync } from "node:child_process";
 const BENCHES = [
   "bench/blast-radius.ts",
   "bench/train-model.ts",
+  "bench/score-incident.ts",
   "bench/semantic-diff.ts",
   "bench/remediations.ts",
   "bench/ack-latency.ts",
   "bench/map-render.ts",
+  "bench/incident-page.ts",
   "bench/ingest.ts",
   "bench/demo-cold-start.ts",
 ];

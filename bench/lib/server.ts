@@ -11,9 +11,11 @@ export const BENCH_ADMIN_TOKEN = "bench-admin-token-0123456789";
 export async function startServer(options: {
   port: number;
   databaseUrl?: string;
+  /** A data dir prepared beforehand (e.g. seeded in-process); removed on stop like a fresh one. */
+  dataDir?: string;
   env?: Record<string, string>;
 }): Promise<BenchServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "faultline-bench-"));
+  const dataDir = options.dataDir ?? createBenchDataDir();
   const server = await startAppServer({
     port: options.port,
     dataDir,
@@ -33,6 +35,11 @@ export async function startServer(options: {
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A fresh FAULTLINE_DATA_DIR; the server keeps its embedded database in its db/ folder. */
+export function createBenchDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), "faultline-bench-"));
 }
 
 export function percentile(sortedMs: number[], p: number): number {

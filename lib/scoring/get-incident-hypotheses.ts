@@ -11,8 +11,6 @@ export type THypothesisView = {
   /** Calibrated P(confirmed cause); null when no model is promoted. */
   probability: number | null;
   explanation: string[];
-  /** The incident's remediation for this service, when there is one: one click away. */
-  remediation: { id: number; summary: string } | null;
 };
 
 export type TIncidentHypotheses = {
@@ -50,18 +48,6 @@ export async function getIncidentHypotheses(incidentId: number): Promise<TIncide
       modelVersion: { select: { id: true, createdAt: true } },
     },
   });
-  const remediations = await prisma.remediation.findMany({
-    where: { incidentId, origin: "suggested" },
-    select: { id: true, serviceId: true, preview: true },
-    orderBy: { id: "asc" },
-  });
-  const remediationOf = (serviceId: number) => {
-    const found = remediations.find((remediation) => remediation.serviceId === serviceId);
-    const summary = (found?.preview as { summary?: unknown } | undefined)?.summary;
-    return found
-      ? { id: found.id, summary: typeof summary === "string" ? summary : "Remediation" }
-      : null;
-  };
   const hypotheses = rows.map((row) => ({
     id: row.id,
     rank: row.rank,
@@ -69,7 +55,6 @@ export async function getIncidentHypotheses(incidentId: number): Promise<TIncide
     change: row.changeEvent ? { ...row.changeEvent, kind: String(row.changeEvent.kind) } : null,
     probability: row.probability,
     explanation: Array.isArray(row.explanation) ? row.explanation.map(String) : [],
-    remediation: row.changeEvent ? remediationOf(row.serviceId) : null,
   }));
   const model = rows[0]?.modelVersion ?? null;
   return {

@@ -7,6 +7,7 @@ import { useNow } from "@/app/_components/use-now";
 import { formatAge, formatTimestamp } from "@/lib/format-time";
 import type { IncidentBlastRadius } from "@/lib/graph/get-incident-blast-radius";
 import type { IncidentDetail, Jsonified } from "@/lib/incidents/schemas";
+import type { TIncidentHypotheses } from "@/lib/scoring/get-incident-hypotheses";
 import { AlertTable } from "./alert-table";
 import { ChangeList } from "./change-list";
 import { HypothesisList } from "./hypotheses/hypothesis-list";
@@ -21,11 +22,13 @@ type Incident = Jsonified<IncidentDetail>;
 export function IncidentView({
   initialIncident,
   initialBlastRadius,
+  initialHypotheses,
   serverNow,
   canRespond,
 }: {
   initialIncident: Incident;
   initialBlastRadius: IncidentBlastRadius | null;
+  initialHypotheses: Jsonified<TIncidentHypotheses> | null;
   serverNow: string;
   /** Responders and up see the status buttons; the API refuses viewers all the same. */
   canRespond: boolean;
@@ -87,7 +90,11 @@ export function IncidentView({
       <ChangeList changes={incident.changes} />
 
       <h2>Likely cause</h2>
-      <HypothesisList incidentId={incident.id} canRespond={canRespond} />
+      <HypothesisList
+        incidentId={incident.id}
+        canRespond={canRespond}
+        initialData={initialHypotheses ?? undefined}
+      />
 
       <h2>Remediations</h2>
       <RemediationList

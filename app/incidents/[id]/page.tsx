@@ -10,6 +10,10 @@ import {
 } from "@/lib/graph/get-incident-blast-radius";
 import { getIncidentOrThrow } from "@/lib/incidents/get-incident";
 import { type IncidentDetail, type Jsonified, ZIncidentId } from "@/lib/incidents/schemas";
+import {
+  getIncidentHypotheses,
+  type TIncidentHypotheses,
+} from "@/lib/scoring/get-incident-hypotheses";
 import { IncidentView } from "./incident-view";
 
 export const dynamic = "force-dynamic";
@@ -52,12 +56,25 @@ async function loadBlastRadius(id: number): Promise<IncidentBlastRadius | null> 
 export default async function IncidentPage({ params }: PageProps) {
   const id = parseIncidentId((await params).id);
   const viewer = await requireViewer(`/incidents/${id}`);
-  const [incident, blastRadius] = await Promise.all([loadIncident(id), loadBlastRadius(id)]);
+  // Hypotheses too: fetched after hydration they queued behind the page's other requests.
+  const [incident, blastRadius, hypotheses] = await Promise.all([
+    loadIncident(id),
+    loadBlastRadius(id),
+    getIncidentHypotheses(id).catch((error: unknown) => {
+      if (isAppError(error)) return null;
+      throw error;
+    }),
+  ]);
   const initial = JSON.parse(JSON.stringify(incident)) as Jsonified<IncidentDetail>;
   return (
     <IncidentView
       initialIncident={initial}
       initialBlastRadius={blastRadius}
+      initialHypotheses={
+        hypotheses
+          ? (JSON.parse(JSON.stringify(hypotheses)) as Jsonified<TIncidentHypotheses>)
+          : null
+      }
       serverNow={new Date().toISOString()}
       canRespond={hasRole(viewer.role, "responder") && !viewer.isAnonymous}
     />

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/app/_components/fetch-json";
 import type { Jsonified } from "@/lib/incidents/schemas";
 import type { TIncidentHypotheses } from "@/lib/scoring/get-incident-hypotheses";
+import type { TRemediationsAnswer } from "../remediation/remediation-list";
 import { ConfirmRootCause } from "./confirm-root-cause";
 
 type THypotheses = Jsonified<TIncidentHypotheses>;
@@ -12,15 +13,31 @@ type THypotheses = Jsonified<TIncidentHypotheses>;
 export function HypothesisList({
   incidentId,
   canRespond,
+  initialData,
 }: {
   incidentId: number;
   canRespond: boolean;
+  /** Rendered with the page, so the ranking shows with the map. */
+  initialData?: THypotheses;
 }) {
   const { data, error } = useQuery({
     queryKey: ["hypotheses", incidentId],
     queryFn: () => fetchJson<THypotheses>(`/api/incidents/${incidentId}/hypotheses`),
+    initialData,
     refetchInterval: 5_000,
+    staleTime: 5_000,
   });
+  // The same query as the Remediations section: the fix for a blamed change, one click away.
+  const { data: fixes } = useQuery({
+    queryKey: ["remediations", incidentId],
+    queryFn: () => fetchJson<TRemediationsAnswer>(`/api/incidents/${incidentId}/remediations`),
+  });
+  const fixFor = (hypothesis: THypotheses["hypotheses"][number]) =>
+    hypothesis.change
+      ? fixes?.remediations.find(
+          (fix) => fix.origin === "suggested" && fix.service === hypothesis.service && !fix.isEmpty,
+        )
+      : undefined;
   if (error) return <p className="error">Hypotheses could not be loaded: {error.message}</p>;
   if (!data) return <p className="subtle">Ranking hypotheses…</p>;
   return (
@@ -46,9 +63,9 @@ export function HypothesisList({
                   : "no recent change"}
                 <span className="subtle"> · {hypothesis.explanation.join(" · ")}</span>
               </span>
-              {hypothesis.remediation ? (
-                <a className="fix-link" href={`#remediation-${hypothesis.remediation.id}`}>
-                  {hypothesis.remediation.summary} →
+              {fixFor(hypothesis) ? (
+                <a className="fix-link" href={`#remediation-${fixFor(hypothesis)?.id}`}>
+                  {fixFor(hypothesis)?.summary} →
                 </a>
               ) : null}
             </li>

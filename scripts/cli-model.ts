@@ -1,9 +1,11 @@
 import { getCliContext } from "../lib/auth/get-cli-context";
 import { ZNumericId } from "../lib/auth/schemas";
 import {
+  describeDrift,
   describeModelReport,
   describeModelVersionLine,
 } from "../lib/scoring/describe-model-report";
+import { getCalibrationOverview } from "../lib/scoring/get-calibration-overview";
 import { getModelVersion } from "../lib/scoring/get-model-version";
 import { getPromotedModel } from "../lib/scoring/get-promoted-model";
 import { listModelVersions } from "../lib/scoring/list-model-versions";
@@ -90,6 +92,10 @@ export function prepareModelCommand(args: string[]): () => Promise<void> {
           `model version #${version.id}${version.isPromoted ? " (promoted)" : ""}: ${version.source}, trained ${version.createdAt.toISOString()} by ${version.createdBy}`,
         );
         console.log(describeModelReport(version.report));
+        if (version.isPromoted) {
+          const { drift } = await getCalibrationOverview(getCliContext());
+          console.log(describeDrift(drift, version.report.heldOut.calibrated));
+        }
       };
     }
     default:

@@ -1,3 +1,4 @@
+import type { TDrift } from "./compute-drift";
 import type { TMetrics, TModelVersion, TTrainReport } from "./schemas";
 
 const COLUMNS: [string, (metrics: TMetrics) => string][] = [
@@ -9,6 +10,24 @@ const COLUMNS: [string, (metrics: TMetrics) => string][] = [
   ["top-1", (m) => percent(m.top1)],
   ["top-3", (m) => percent(m.top3)],
 ];
+
+/** Drift as the calibration page shows it: each watched figure held out, since, its interval. */
+export function describeDrift(drift: TDrift | null, heldOut: TMetrics): string {
+  if (!drift)
+    return "drift: fewer than 5 incidents with a confirmed root cause since the held-out window";
+  const keys = ["eceEqualWidth", "brier", "logLoss", "top1"] as const;
+  const rows = keys.map((key) => [
+    key,
+    fixed(heldOut[key]),
+    fixed(drift.metrics[key]),
+    `${fixed(drift.intervals[key][0])} – ${fixed(drift.intervals[key][1])}`,
+    drift.flagged.includes(key) ? "WORSE: retrain" : "ok",
+  ]);
+  return [
+    `drift on ${drift.metrics.groups} incidents confirmed since ${drift.since}:`,
+    ...formatTable([["", "held out", "since", "95% interval", ""], ...rows]),
+  ].join("\n");
+}
 
 /** The held-out metrics as a table, one forecaster a row, then the reliability bins. */
 export function describeModelReport(report: TTrainReport): string {

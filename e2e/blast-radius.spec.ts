@@ -96,6 +96,8 @@ test("order-service, inventory-service and web-frontend failing together: a red 
   await expect(page.getByTestId("impacted-flows")).toContainText("Checkout");
 
   // Pointing at a service opens its side panel, with the failure modes its alerts match.
+  // The map sits below the hypotheses and remediations: bring it into view first.
+  await page.getByTestId("blast-radius-map").scrollIntoViewIfNeeded();
   const point = await page.evaluate(() => {
     const node = window.faultlineMap?.nodes().filter((n) => n.data("slug") === "order-service");
     const box = document.querySelector('[data-testid="blast-radius-map"]')?.getBoundingClientRect();

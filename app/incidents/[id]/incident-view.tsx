@@ -96,15 +96,15 @@ export function IncidentView({
         initialData={initialHypotheses ?? undefined}
       />
 
+      <h2>Blast radius</h2>
+      <BlastRadiusMap incidentId={incident.id} initialData={initialBlastRadius} />
+
       <h2>Remediations</h2>
       <RemediationList
         incidentId={incident.id}
         canRespond={canRespond}
         defaultService={incident.originService?.slug ?? ""}
       />
-
-      <h2>Blast radius</h2>
-      <BlastRadiusMap incidentId={incident.id} initialData={initialBlastRadius} />
 
       <h2>Alerts</h2>
       {incident.alerts.length < incident.alertCount ? (

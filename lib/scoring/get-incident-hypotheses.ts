@@ -23,8 +23,19 @@ export type TIncidentHypotheses = {
 
 const SHOWN = 8;
 
-/** The incident's ranked hypotheses as the page shows them (scored first if never scored). */
-export async function getIncidentHypotheses(incidentId: number): Promise<TIncidentHypotheses> {
+/**
+ * The incident's ranked hypotheses as the page shows them, scored first if never scored; with
+ * `isScoredIfMissing: false` (the page's own render) an unscored incident gives null instead.
+ */
+export async function getIncidentHypotheses(incidentId: number): Promise<TIncidentHypotheses>;
+export async function getIncidentHypotheses(
+  incidentId: number,
+  options: { isScoredIfMissing: false },
+): Promise<TIncidentHypotheses | null>;
+export async function getIncidentHypotheses(
+  incidentId: number,
+  options: { isScoredIfMissing: boolean } = { isScoredIfMissing: true },
+): Promise<TIncidentHypotheses | null> {
   const prisma = await getPrisma();
   const incident = await prisma.incident.findUnique({
     where: { id: incidentId },
@@ -37,7 +48,10 @@ export async function getIncidentHypotheses(incidentId: number): Promise<TIncide
     },
   });
   if (!incident) throw new AppError("NOT_FOUND", `Incident ${incidentId} does not exist.`);
-  if (incident._count.hypotheses === 0) await scoreIncident(incidentId);
+  if (incident._count.hypotheses === 0) {
+    if (!options.isScoredIfMissing) return null;
+    await scoreIncident(incidentId);
+  }
   const rows = await prisma.hypothesis.findMany({
     where: { incidentId },
     orderBy: { rank: "asc" },

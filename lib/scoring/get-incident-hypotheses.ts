@@ -23,19 +23,8 @@ export type TIncidentHypotheses = {
 
 const SHOWN = 8;
 
-/**
- * The incident's ranked hypotheses as the page shows them, scored first if never scored; with
- * `isScoredIfMissing: false` (the page's own render) an unscored incident gives null instead.
- */
-export async function getIncidentHypotheses(incidentId: number): Promise<TIncidentHypotheses>;
-export async function getIncidentHypotheses(
-  incidentId: number,
-  options: { isScoredIfMissing: false },
-): Promise<TIncidentHypotheses | null>;
-export async function getIncidentHypotheses(
-  incidentId: number,
-  options: { isScoredIfMissing: boolean } = { isScoredIfMissing: true },
-): Promise<TIncidentHypotheses | null> {
+/** The incident's ranked hypotheses as the page shows them (scored first if never scored). */
+export async function getIncidentHypotheses(incidentId: number): Promise<TIncidentHypotheses> {
   const prisma = await getPrisma();
   const incident = await prisma.incident.findUnique({
     where: { id: incidentId },
@@ -48,10 +37,7 @@ export async function getIncidentHypotheses(
     },
   });
   if (!incident) throw new AppError("NOT_FOUND", `Incident ${incidentId} does not exist.`);
-  if (incident._count.hypotheses === 0) {
-    if (!options.isScoredIfMissing) return null;
-    await scoreIncident(incidentId);
-  }
+  if (incident._count.hypotheses === 0) await scoreIncident(incidentId);
   const rows = await prisma.hypothesis.findMany({
     where: { incidentId },
     orderBy: { rank: "asc" },

@@ -56,12 +56,11 @@ async function loadBlastRadius(id: number): Promise<IncidentBlastRadius | null> 
 export default async function IncidentPage({ params }: PageProps) {
   const id = parseIncidentId((await params).id);
   const viewer = await requireViewer(`/incidents/${id}`);
-  // Hypotheses too (fetched after hydration they queued behind the page's other requests), but
-  // only if already scored: scoring a just-opened incident would hold up the map.
+  // Hypotheses too: fetched after hydration they queued behind the page's other requests.
   const [incident, blastRadius, hypotheses] = await Promise.all([
     loadIncident(id),
     loadBlastRadius(id),
-    getIncidentHypotheses(id, { isScoredIfMissing: false }).catch((error: unknown) => {
+    getIncidentHypotheses(id).catch((error: unknown) => {
       if (isAppError(error)) return null;
       throw error;
     }),

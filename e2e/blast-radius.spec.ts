@@ -96,18 +96,23 @@ test("order-service, inventory-service and web-frontend failing together: a red 
   await expect(page.getByTestId("impacted-flows")).toContainText("Checkout");
 
   // Pointing at a service opens its side panel, with the failure modes its alerts match.
-  // The map sits below the hypotheses and remediations: bring it into view first.
-  await page.getByTestId("blast-radius-map").scrollIntoViewIfNeeded();
-  const point = await page.evaluate(() => {
-    const node = window.faultlineMap?.nodes().filter((n) => n.data("slug") === "order-service");
-    const box = document.querySelector('[data-testid="blast-radius-map"]')?.getBoundingClientRect();
-    const at = node?.renderedPosition();
-    return at && box ? { x: box.x + at.x, y: box.y + at.y } : null;
-  });
-  expect(point).not.toBeNull();
-  await page.mouse.move(point?.x ?? 0, point?.y ?? 0);
+  // Sections above the map fill in as their data arrives: aim again until the pointer lands.
   const panel = page.getByTestId("service-panel");
-  await expect(panel).toContainText("orders-team");
+  await expect(async () => {
+    await page.getByTestId("blast-radius-map").scrollIntoViewIfNeeded();
+    const point = await page.evaluate(() => {
+      const node = window.faultlineMap?.nodes().filter((n) => n.data("slug") === "order-service");
+      const box = document
+        .querySelector('[data-testid="blast-radius-map"]')
+        ?.getBoundingClientRect();
+      const at = node?.renderedPosition();
+      return at && box ? { x: box.x + at.x, y: box.y + at.y } : null;
+    });
+    expect(point).not.toBeNull();
+    await page.mouse.move(0, 0);
+    await page.mouse.move(point?.x ?? 0, point?.y ?? 0);
+    await expect(panel).toContainText("orders-team", { timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
   await expect(panel).toContainText("#oncall-orders");
   await expect(panel.getByTestId("failure-mode").first()).toBeVisible();
   const shot = await saveScreenshot(page, "blast-radius-map");

@@ -22,6 +22,8 @@ export function ConfirmRootCause({
 }) {
   const queryClient = useQueryClient();
   const [choice, setChoice] = useState<string>(hypotheses[0] ? String(hypotheses[0].id) : "other");
+  // Open until confirmed when first shown; it stays as the responder leaves it after that.
+  const [isOpen] = useState(!confirmed);
   const confirm = useMutation({
     mutationFn: (body: object) =>
       fetchJson(`/api/incidents/${incidentId}/root-cause`, {
@@ -45,7 +47,7 @@ export function ConfirmRootCause({
     confirm.mutate(choice === "other" ? { service: other } : { hypothesisId: Number(choice) });
   }
   return (
-    <details className="panel confirm-cause" data-testid="confirm-root-cause" open={!confirmed}>
+    <details className="panel confirm-cause" data-testid="confirm-root-cause" open={isOpen}>
       <summary>
         {confirmed
           ? `Confirmed root cause: ${confirmed.service} (by ${confirmed.by})`

@@ -6,9 +6,8 @@ import { parseArgs } from "node:util";
 import { createIntegrationViaApi } from "../scripts/lib/app-server";
 import {
   BENCH_ADMIN_TOKEN,
-  createScratchDatabase,
   formatMs,
-  getBenchDatabaseUrl,
+  measureOnBothDatabases,
   percentile,
   startServer,
 } from "./lib/server";
@@ -58,13 +57,4 @@ async function measure(databaseUrl: string | undefined, port: number): Promise<v
   }
 }
 
-await measure(undefined, 3301);
-const adminUrl = getBenchDatabaseUrl();
-if (adminUrl) {
-  const scratch = await createScratchDatabase(adminUrl);
-  try {
-    await measure(scratch.url, 3302);
-  } finally {
-    await scratch.drop();
-  }
-} else console.log("PostgreSQL skipped: set BENCH_DATABASE_URL or DATABASE_URL");
+await measureOnBothDatabases(measure, [3301, 3302]);

@@ -18,9 +18,8 @@ import { seedScoredIncident } from "./lib/seed-scored-incident";
 import {
   BENCH_ADMIN_TOKEN,
   createBenchDataDir,
-  createScratchDatabase,
   formatMs,
-  getBenchDatabaseUrl,
+  measureOnBothDatabases,
   percentile,
   startServer,
 } from "./lib/server";
@@ -196,16 +195,7 @@ const browser = await chromium.launch({
   args: CHROMIUM_ARGS,
 });
 try {
-  await measure(browser, 3321);
-  const adminUrl = getBenchDatabaseUrl();
-  if (adminUrl) {
-    const scratch = await createScratchDatabase(adminUrl);
-    try {
-      await measure(browser, 3322, scratch.url);
-    } finally {
-      await scratch.drop();
-    }
-  } else console.log("PostgreSQL skipped: set BENCH_DATABASE_URL or DATABASE_URL");
+  await measureOnBothDatabases((url, port) => measure(browser, port, url), [3321, 3322]);
 } finally {
   await browser.close();
 }

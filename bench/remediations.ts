@@ -9,9 +9,8 @@ import { buildOrderServiceRelease } from "../lib/scenarios/order-service-release
 import { createIntegrationViaApi } from "../scripts/lib/app-server";
 import {
   BENCH_ADMIN_TOKEN,
-  createScratchDatabase,
   formatMs,
-  getBenchDatabaseUrl,
+  measureOnBothDatabases,
   percentile,
   startServer,
 } from "./lib/server";
@@ -154,13 +153,4 @@ async function measure(databaseUrl: string | undefined, port: number): Promise<v
   }
 }
 
-await measure(undefined, 3311);
-const adminUrl = getBenchDatabaseUrl();
-if (adminUrl) {
-  const scratch = await createScratchDatabase(adminUrl);
-  try {
-    await measure(scratch.url, 3312);
-  } finally {
-    await scratch.drop();
-  }
-} else console.log("PostgreSQL skipped: set BENCH_DATABASE_URL or DATABASE_URL");
+await measureOnBothDatabases(measure, [3311, 3312]);

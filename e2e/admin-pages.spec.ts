@@ -1,21 +1,14 @@
-import { expect, type Page, test } from "@playwright/test";
-import { E2E_PASSWORD, E2E_USERS } from "./global-setup";
+import { expect, test } from "@playwright/test";
+import { E2E_USERS } from "./global-setup";
 import { saveScreenshot } from "./helpers";
+import { signInThroughLoginPage } from "./sign-in";
 
 test.use({ storageState: { cookies: [], origins: [] } });
-
-async function signInAsAdmin(page: Page, next: string): Promise<void> {
-  await page.goto(next);
-  await page.getByLabel("Email").fill(E2E_USERS.admin);
-  await page.getByLabel("Password").fill(E2E_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(new RegExp(`${next}$`));
-}
 
 test("an admin creates a user and a token (each secret shown once), revokes it, and finds it all in the audit log", async ({
   page,
 }, testInfo) => {
-  await signInAsAdmin(page, "/admin/users");
+  await signInThroughLoginPage(page, E2E_USERS.admin, "/admin/users");
   const email = `ops-${Date.now()}@e2e.test`;
   const createUser = page.getByTestId("create-user");
   await createUser.getByLabel("email").fill(email);
@@ -62,9 +55,6 @@ test("an admin creates a user and a token (each secret shown once), revokes it, 
 });
 
 test("a responder does not see the admin pages", async ({ page }) => {
-  await page.goto("/admin/users");
-  await page.getByLabel("Email").fill(E2E_USERS.responder);
-  await page.getByLabel("Password").fill(E2E_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInThroughLoginPage(page, E2E_USERS.responder, "/admin/users");
   await expect(page.getByRole("heading", { name: /not found/i })).toBeVisible();
 });

@@ -1,22 +1,15 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import type { TMetrics, TModelVersion } from "../lib/scoring/schemas";
-import { E2E_PASSWORD, E2E_USERS } from "./global-setup";
+import { E2E_USERS } from "./global-setup";
 import { saveScreenshot } from "./helpers";
+import { signInThroughLoginPage } from "./sign-in";
 
 test.use({ storageState: { cookies: [], origins: [] } });
-
-async function signInAsLead(page: Page, next: string): Promise<void> {
-  await page.goto(next);
-  await page.getByLabel("Email").fill(E2E_USERS.lead);
-  await page.getByLabel("Password").fill(E2E_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(new RegExp(`${next}$`));
-}
 
 test("a lead's calibration page shows the promoted model's reliability diagram and figures, as the report says", async ({
   page,
 }, testInfo) => {
-  await signInAsLead(page, "/calibration");
+  await signInThroughLoginPage(page, E2E_USERS.lead, "/calibration");
   const answer = await page.request.get("/api/models");
   expect(answer.status()).toBe(200);
   const { promoted } = (await answer.json()) as { promoted: TModelVersion };
@@ -51,10 +44,7 @@ test("a lead's calibration page shows the promoted model's reliability diagram a
 });
 
 test("a responder does not see the calibration page", async ({ page }) => {
-  await page.goto("/calibration");
-  await page.getByLabel("Email").fill(E2E_USERS.responder);
-  await page.getByLabel("Password").fill(E2E_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInThroughLoginPage(page, E2E_USERS.responder, "/calibration");
   await expect(page.getByRole("heading", { name: /not found/i })).toBeVisible();
   await expect(page.getByRole("link", { name: "Calibration" })).toHaveCount(0);
 });

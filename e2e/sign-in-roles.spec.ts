@@ -7,6 +7,7 @@ import {
   saveScreenshot,
   waitForOpenIncident,
 } from "./helpers";
+import { signInThroughLoginPage } from "./sign-in";
 
 // Every test here signs in itself, through the login page.
 test.use({ storageState: { cookies: [], origins: [] } });
@@ -36,23 +37,13 @@ async function openIncident(request: import("@playwright/test").APIRequestContex
   expect(await postAlertmanager(request, token, JSON.stringify(payload))).toBe(202);
 }
 
-async function signIn(page: import("@playwright/test").Page, email: string, next: string) {
-  await page.goto(next);
-  await expect(page).toHaveURL(/\/login\?next=/);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(E2E_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(new RegExp(`${next}$`));
-  await expect(page.getByTestId("whoami")).toContainText(email);
-}
-
 test("a viewer sees no status buttons, and the API refuses the viewer's change", async ({
   page,
   request,
 }, testInfo) => {
   await openIncident(request, "ViewerCheck");
   const incidentId = await waitForOpenIncident(request, "ViewerCheck");
-  await signIn(page, E2E_USERS.viewer, `/incidents/${incidentId}`);
+  await signInThroughLoginPage(page, E2E_USERS.viewer, `/incidents/${incidentId}`);
   await expect(page.getByTestId("read-only")).toBeVisible();
   await expect(page.getByTestId("status-controls")).toHaveCount(0);
   const answer = await page.evaluate(async (id) => {
@@ -74,7 +65,7 @@ test("a responder acknowledges, and the timeline names the signed-in user", asyn
 }, testInfo) => {
   await openIncident(request, "ResponderCheck");
   const incidentId = await waitForOpenIncident(request, "ResponderCheck");
-  await signIn(page, E2E_USERS.responder, `/incidents/${incidentId}`);
+  await signInThroughLoginPage(page, E2E_USERS.responder, `/incidents/${incidentId}`);
   await page.getByRole("button", { name: "Acknowledge" }).click();
   await expect(page.getByTestId("timeline")).toContainText(
     `Acknowledged by ${E2E_USERS.responder}`,

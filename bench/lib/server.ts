@@ -77,3 +77,25 @@ export async function createScratchDatabase(
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
+
+/**
+ * Runs `measure` on embedded PGlite, then on a scratch database of the PostgreSQL server in
+ * BENCH_DATABASE_URL / DATABASE_URL (dropped after), or says PostgreSQL was skipped.
+ */
+export async function measureOnBothDatabases(
+  measure: (databaseUrl: string | undefined, port: number) => Promise<void>,
+  ports: [number, number],
+): Promise<void> {
+  await measure(undefined, ports[0]);
+  const adminUrl = getBenchDatabaseUrl();
+  if (!adminUrl) {
+    console.log("PostgreSQL skipped: set BENCH_DATABASE_URL or DATABASE_URL");
+    return;
+  }
+  const scratch = await createScratchDatabase(adminUrl);
+  try {
+    await measure(scratch.url, ports[1]);
+  } finally {
+    await scratch.drop();
+  }
+}

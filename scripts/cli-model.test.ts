@@ -5,6 +5,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDb, openDatabase, setDb } from "../lib/db";
+import { createSeededRandom } from "../lib/graph/create-seeded-random";
 import { migrateDatabase } from "../lib/migrations/migrate-database";
 import { storeModelVersion } from "../lib/scoring/store-model-version";
 import { makeTrainedModel } from "../test/helpers/trained-model";
@@ -39,24 +40,12 @@ async function withDatabase<T>(dataDir: string, run: () => Promise<T>): Promise<
 
 afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
 
-// Seeded, so every run trains on the same table.
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /**
  * Incidents of four candidates each: the cause is the candidate with the highest hidden score,
  * which two informative columns (and noise) drive; two columns are pure noise.
  */
 function generateFeatureTable(groups: number, seed: number, withLabel: boolean): string {
-  const random = createRandom(seed);
+  const random = createSeededRandom(seed);
   const gaussian = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const start = Date.parse("2026-01-01T00:00:00Z");
   const lines = [

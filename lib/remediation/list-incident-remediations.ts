@@ -3,10 +3,10 @@ import { findLatestChange } from "../changes/load-service-files";
 import { getPrisma, type Prisma } from "../db";
 import { getEnv } from "../env";
 import { AppError, isAppError } from "../errors";
-import { describeExecutorTarget, type TExecutorTarget } from "./describe-executor-target";
+import { describeExecutorTarget } from "./describe-executor-target";
 import { previewRemediation } from "./preview-remediation";
 import { refreshRemediation } from "./refresh-remediation";
-import type { TRemediationView } from "./schemas";
+import type { TIncidentRemediations, TRemediationView } from "./schemas";
 import { suggestRemediations, type TSuspectService } from "./suggest-remediations";
 import { REMEDIATION_ROW_SELECT } from "./to-remediation-view";
 
@@ -14,9 +14,7 @@ import { REMEDIATION_ROW_SELECT } from "./to-remediation-view";
  * The incident's remediations, each recomputed against the versions as they are now: the
  * suggestions from its suspect services' recent changes first, then those started by hand.
  */
-export async function listIncidentRemediations(
-  incidentId: number,
-): Promise<{ remediations: TRemediationView[]; executor: TExecutorTarget }> {
+export async function listIncidentRemediations(incidentId: number): Promise<TIncidentRemediations> {
   const prisma = await getPrisma();
   const remediations = await prisma.$transaction(async (tx) => {
     const incident = await tx.incident.findUnique({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { TExecutorTarget } from "./describe-executor-target";
 
 /** The remediation kinds Faultline can preview and apply. */
 export const REMEDIATION_KINDS = ["rollback", "revert", "scale", "toggle"] as const;
@@ -170,3 +171,9 @@ export const ZApplyWrites = z.array(
   z.object({ path: z.string(), before: z.string().nullable(), after: z.string().nullable() }),
 );
 export type TApplyWrites = z.infer<typeof ZApplyWrites>;
+
+/** GET /api/incidents/:id/remediations: the remediations and where an apply would go. */
+export type TIncidentRemediations = {
+  remediations: TRemediationView[];
+  executor: TExecutorTarget;
+};

@@ -3,8 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/app/_components/fetch-json";
 import type { Jsonified } from "@/lib/incidents/schemas";
+import type { TIncidentRemediations } from "@/lib/remediation/schemas";
 import type { TIncidentHypotheses } from "@/lib/scoring/get-incident-hypotheses";
-import type { TRemediationsAnswer } from "../remediation/remediation-list";
 import { ConfirmRootCause } from "./confirm-root-cause";
 
 type THypotheses = Jsonified<TIncidentHypotheses>;
@@ -30,7 +30,8 @@ export function HypothesisList({
   // The same query as the Remediations section: the fix for a blamed change, one click away.
   const { data: fixes } = useQuery({
     queryKey: ["remediations", incidentId],
-    queryFn: () => fetchJson<TRemediationsAnswer>(`/api/incidents/${incidentId}/remediations`),
+    queryFn: () =>
+      fetchJson<Jsonified<TIncidentRemediations>>(`/api/incidents/${incidentId}/remediations`),
   });
   const fixFor = (hypothesis: THypotheses["hypotheses"][number]) =>
     hypothesis.change

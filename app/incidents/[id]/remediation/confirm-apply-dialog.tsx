@@ -5,8 +5,11 @@ import { useEffect, useRef } from "react";
 import { ApiError, fetchJson } from "@/app/_components/fetch-json";
 import type { Jsonified } from "@/lib/incidents/schemas";
 import type { TExecutorTarget } from "@/lib/remediation/describe-executor-target";
-import type { TApplyView, TRemediationView } from "@/lib/remediation/schemas";
-import type { TRemediationsAnswer } from "./remediation-list";
+import type {
+  TApplyView,
+  TIncidentRemediations,
+  TRemediationView,
+} from "@/lib/remediation/schemas";
 
 type TRemediation = Jsonified<TRemediationView>;
 type TApplied = { apply: Jsonified<TApplyView>; isRepeat: boolean };
@@ -40,7 +43,7 @@ export function ConfirmApplyDialog({
       const moved = error instanceof ApiError && error.status === 409 ? error.body : null;
       const updated = (moved as { remediation?: TRemediation } | null)?.remediation;
       if (updated)
-        queryClient.setQueryData<TRemediationsAnswer>(
+        queryClient.setQueryData<Jsonified<TIncidentRemediations>>(
           ["remediations", incidentId],
           (old) =>
             old && {

@@ -3,15 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/app/_components/fetch-json";
 import type { Jsonified } from "@/lib/incidents/schemas";
-import type { TExecutorTarget } from "@/lib/remediation/describe-executor-target";
-import type { TRemediationView } from "@/lib/remediation/schemas";
+import type { TIncidentRemediations } from "@/lib/remediation/schemas";
 import { RemediationCard } from "./remediation-card";
 import { StartRemediationForm } from "./start-remediation-form";
-
-export type TRemediationsAnswer = {
-  remediations: Jsonified<TRemediationView>[];
-  executor: TExecutorTarget;
-};
 
 /** The incident's remediations, suggested first, each with its diff and an apply for responders. */
 export function RemediationList({
@@ -25,7 +19,8 @@ export function RemediationList({
 }) {
   const { data, error } = useQuery({
     queryKey: ["remediations", incidentId],
-    queryFn: () => fetchJson<TRemediationsAnswer>(`/api/incidents/${incidentId}/remediations`),
+    queryFn: () =>
+      fetchJson<Jsonified<TIncidentRemediations>>(`/api/incidents/${incidentId}/remediations`),
     refetchInterval: 10_000,
   });
   const form = canRespond ? (

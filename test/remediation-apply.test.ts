@@ -288,4 +288,55 @@ describe("applying through GitOps to a real git remote", () => {
       'PAYMENT_TIMEOUT_MS: "800"',
     );
   });
+
+  it("answers 409 and applies nothing when the push is rejected because the remote moved; the same hash applies once reviewed again", async () => {
+    const created = await createRemediation(
+      jsonRequest(
+        `/api/incidents/${incidentId}/remediations`,
+        { kind: "scale", service: "order-service", workload: "order-service", replicas: 7 },
+        responder.headers,
+      ),
+      routeParams({ id: String(incidentId) }),
+    );
+    const scale: TRemediationView = (await created.json()).remediation;
+    // Someone pushes by hand between our fetch and our push: post-commit runs in that window.
+    const other = path.join(dir, "other");
+    git(dir, "clone", "--quiet", remote, other);
+    fs.writeFileSync(
+      path.join(dir, "clone", ".git", "hooks", "post-commit"),
+      [
+        "#!/bin/sh",
+        "unset GIT_DIR GIT_INDEX_FILE GIT_WORK_TREE GIT_PREFIX",
+        `cd '${other}'`,
+        "echo 'by hand' > hand.txt",
+        "git add -A && git -c user.name=someone -c user.email=someone@example.com commit -q -m 'Hand edit' && git push -q origin HEAD:main",
+        'rm -f "$0"',
+      ].join("\n"),
+      { mode: 0o755 },
+    );
+    const rejected = await apply(scale.id, scale.diffHash);
+    expect(rejected.status).toBe(409);
+    expect(rejected.body.error.message).toMatch(/remote moved/);
+    expect(rejected.body.apply.status).toBe("failed");
+    const handHead = git(other, "rev-parse", "HEAD");
+    expect(git(remote, "rev-parse", "main")).toBe(handHead);
+    expect(git(remote, "show", "main:k8s/order-service/deployment.yaml")).not.toContain(
+      "replicas: 7",
+    );
+    expect(
+      await testDb.db.prisma.timelineEvent.count({
+        where: {
+          incidentId,
+          kind: "remediation.failed",
+          data: { path: ["remediationId"], equals: scale.id },
+        },
+      }),
+    ).toBe(1);
+
+    const retried = await apply(scale.id, scale.diffHash);
+    expect(retried.status).toBe(200);
+    expect(retried.body.apply.status).toBe("applied");
+    expect(git(remote, "rev-parse", "main^")).toBe(handHead);
+    expect(git(remote, "show", "main:k8s/order-service/deployment.yaml")).toContain("replicas: 7");
+  });
 });

@@ -1,4 +1,5 @@
 import type { Env } from "../env";
+import { splitRepoCredentials } from "./executors/redact-credentials";
 
 export type TExecutorTarget = { name: "dry-run" | "gitops"; description: string };
 
@@ -6,7 +7,8 @@ export type TExecutorTarget = { name: "dry-run" | "gitops"; description: string 
 export function describeExecutorTarget(env: Env): TExecutorTarget {
   if (env.FAULTLINE_EXECUTOR !== "gitops" || !env.FAULTLINE_GITOPS_REPO)
     return { name: "dry-run", description: "a dry run: nothing is written; the apply is recorded" };
-  const repo = env.FAULTLINE_GITOPS_REPO.replace(/\/\/[^@/]*@/, "//");
+  // The URL the GitOps executor itself reports as its remote: credentials taken out.
+  const repo = splitRepoCredentials(env.FAULTLINE_GITOPS_REPO).url;
   const path = env.FAULTLINE_GITOPS_PATH ? `/${env.FAULTLINE_GITOPS_PATH}` : "";
   return {
     name: "gitops",
